@@ -1,0 +1,57 @@
+import { parseArgs } from "node:util";
+
+export type BenchOptions = {
+  events: number;
+  /** An existing store to reuse (seeded when missing); seeding time is then not measured. */
+  db: string | undefined;
+  /** Upper bound on timed requests per matrix entry and client. */
+  requests: number;
+  /** Time budget per matrix entry and client, in seconds. */
+  seconds: number;
+  /** Duration of the ten-client run, in seconds. */
+  loadSeconds: number;
+  csv: boolean;
+  bundle: boolean;
+  keep: boolean;
+};
+
+const usage = `npm run bench -- [--events N] [--db FILE] [--requests N] [--seconds S] [--load-seconds S]
+                   [--no-csv] [--no-bundle] [--keep]`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      events: { type: "string", default: "1000000" },
+      db: { type: "string" },
+      requests: { type: "string", default: "200" },
+      seconds: { type: "string", default: "3" },
+      "load-seconds": { type: "string", default: "5" },
+      "no-csv": { type: "boolean", default: false },
+      "no-bundle": { type: "boolean", default: false },
+      keep: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return {
+    events: positive("events", values.events),
+    db: values.db,
+    requests: positive("requests", values.requests),
+    seconds: positive("seconds", values.seconds),
+    loadSeconds: positive("load-seconds", values["load-seconds"]),
+    csv: !values["no-csv"],
+    bundle: !values["no-bundle"],
+    keep: values.keep,
+  };
+}
+
+function positive(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} must be a positive number.\n${usage}`);
+  return value;
+}

@@ -1,0 +1,151 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { isMeasured, isSkipped, type BenchResults, type EntryResult, type MeasuredEntry } from "./results";
+import { checkTargets, entryMeetsP99, formatMb, formatMs, targets } from "./targets";
+
+const whole = (n: number) => (Number.isNaN(n) ? "—" : Math.round(n).toLocaleString("en-US"));
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : "—");
+const verdict = (pass: boolean | undefined) => (pass === undefined ? "—" : pass ? "pass" : "FAIL");
+
+/** A Markdown table, padded so it also reads well in a terminal. */
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  return [line(head), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
+}
+
+function entryVerdict(entry: MeasuredEntry): string {
+  const warm = entryMeetsP99(entry.http.p99, entry);
+  const cold = entryMeetsP99(entry.httpCold.p99, entry);
+  if (warm === undefined || cold === undefined) return "—";
+  if (warm && cold) return "pass";
+  return warm ? "FAIL cold" : "FAIL";
+}
+
+export function matrixTable(results: BenchResults): string {
+  return table(
+    [
+      "entry",
+      "rows",
+      "HTTP p50",
+      "HTTP p99",
+      "req/s",
+      "cold p50",
+      "cold p99",
+      "SQLite p50",
+      "SQLite cold p50",
+      "HTTP/SQLite",
+      "cold HTTP/SQLite",
+      `p99 < ${targets.entryP99Ms} ms`,
+    ],
+    results.matrix.map((entry) => (isMeasured(entry) ? entryRow(entry) : failedRow(entry))),
+  );
+}
+
+function failedRow(entry: EntryResult): string[] {
+  return [entry.name, "error", ..."——————————".split(""), "FAIL"];
+}
+
+function entryRow(entry: MeasuredEntry): string[] {
+  return [
+    entry.name,
+    whole(entry.http.total),
+    formatMs(entry.http.p50),
+    formatMs(entry.http.p99),
+    whole(entry.http.rps),
+    formatMs(entry.httpCold.p50),
+    formatMs(entry.httpCold.p99),
+    formatMs(entry.sqlite.warm.p50),
+    formatMs(entry.sqlite.cold.p50),
+    ratio(entry.http.p50, entry.sqlite.warm.p50),
+    ratio(entry.httpCold.p50, entry.sqlite.cold.p50),
+    entryVerdict(entry),
+  ];
+}
+
+export function failures(results: BenchResults): string {
+  return results.matrix
+    .filter((entry) => !isMeasured(entry))
+    .map((entry) => `- ${entry.name} (${entry.path}): ${"error" in entry ? entry.error : ""}`)
+    .join("\n");
+}
+
+export function checksTable(results: BenchResults): string {
+  return table(
+    ["target", "figure", "target value", "result"],
+    checkTargets(results).map((check) => [check.what, check.figure, check.target, verdict(check.pass)]),
+  );
+}
+
+export function otherFigures(results: BenchResults): string {
+  const lines = [
+    `seeding: ${results.seed.seconds === undefined ? "store reused" : `${results.seed.seconds.toFixed(1)} s`} for ${whole(results.seed.events)} events`,
+    `store: ${formatMb(results.store.total)} (db ${formatMb(results.store.db)}, wal ${formatMb(results.store.wal)}, shm ${formatMb(results.store.shm)})`,
+    `server RSS after start: ${formatMb(results.server.rssAfterStart)}; peak over the matrix and load run: ${formatMb(results.server.peakRssMatrix)}`,
+    `load average (1 min) ${results.machine.loadAverage.start.toFixed(2)} at the start, ${results.machine.loadAverage.end.toFixed(2)} at the end of the matrix`,
+    `${results.load.connections} clients × ${results.load.seconds} s (${results.load.tool}), default view: ${whole(results.load.rps)} req/s, p50 ${formatMs(results.load.p50)} ms, p99 ${formatMs(results.load.p99)} ms, ${results.load.errors} errors`,
+  ];
+  const { csv, bundle } = results;
+  if (isSkipped(csv)) {
+    lines.push(`CSV: ${csv.skipped}`);
+  } else {
+    const { http } = csv;
+    lines.push(
+      `CSV over HTTP: ${whole(http.rows)} rows (x-total-count ${whole(http.totalHeader)}), ${formatMb(http.bytes)} in ${http.seconds.toFixed(2)} s = ${whole(http.rowsPerSecond)} rows/s; server peak RSS ${formatMb(http.peakRss)} (largest sample: heap ${formatMb(http.sampledRss.anon)} + mapped file ${formatMb(http.sampledRss.file)})`,
+    );
+    const cli = csv.sqlite3;
+    lines.push(
+      isSkipped(cli)
+        ? `sqlite3 -csv: ${cli.skipped}`
+        : `sqlite3 -csv (${cli.version}): ${whole(cli.rows)} rows, ${formatMb(cli.bytes)} in ${cli.seconds.toFixed(2)} s = ${whole(cli.rowsPerSecond)} rows/s; HTTP/sqlite3 time ${ratio(http.seconds, cli.seconds)}; same ids in the same order: ${cli.rows === http.rows && cli.hash === http.hash ? "yes" : "NO"}`,
+    );
+  }
+  if (isSkipped(bundle)) {
+    lines.push(`initial JavaScript: ${bundle.skipped}`);
+  } else {
+    lines.push(
+      `initial JavaScript: ${bundle.files.length} file(s), ${(bundle.bytes / 1024).toFixed(1)} KB raw, ${(bundle.gzip / 1024).toFixed(1)} KB gzip (${bundle.files.map((file) => `${file.path} ${(file.gzip / 1024).toFixed(1)} KB`).join(", ")})`,
+    );
+  }
+  lines.push(`Lighthouse: ${results.lighthouse.skipped}`);
+  return lines.map((line) => `- ${line}`).join("\n");
+}
+
+export function queryPlans(results: BenchResults): string {
+  return results.explained
+    .map((entry) => {
+      const statements = entry.statements.map(
+        (statement) =>
+          `  ${formatMs(statement.ms)} ms  ${statement.sql}\n  params ${JSON.stringify(statement.params)}\n${statement.plan
+            .split("\n")
+            .filter((line) => line !== "")
+            .map((line) => `    ${line}`)
+            .join("\n")}`,
+      );
+      return [`### ${entry.name}  (${entry.path})`, ...statements].join("\n");
+    })
+    .join("\n\n");
+}
+
+export function printReport(results: BenchResults): void {
+  const { machine } = results;
+  console.log(
+    `\n## EventDesk bench, ${results.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, SQLite ${machine.sqlite}\n`,
+  );
+  console.log(`${matrixTable(results)}\n`);
+  const failed = failures(results);
+  if (failed !== "") console.log(`Entries that failed:\n${failed}\n`);
+  console.log(`${otherFigures(results)}\n`);
+  console.log(`${checksTable(results)}\n`);
+  if (results.explained.length > 0) {
+    console.log(
+      `## Query plans (count cache emptied first; slowest entries and every entry missing a target)\n`,
+    );
+    console.log(`${queryPlans(results)}\n`);
+  }
+}
+
+export function writeJson(file: string, results: BenchResults): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ ...results, targets: checkTargets(results) }, null, 2)}\n`);
+}

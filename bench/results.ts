@@ -1,0 +1,58 @@
+import type { BundleFigures } from "./bundle-size";
+import type { ExplainedEntry } from "./explain-slow";
+import type { HttpCsvFigures, SqliteCliFigures } from "./measure-csv";
+import type { HttpFigures } from "./measure-http";
+import type { LoadFigures } from "./measure-load";
+import type { SqliteFigures } from "./measure-sqlite";
+import type { BenchOptions } from "./options";
+import type { StoreSize } from "./seed-store";
+import type { LatencySummary } from "./stats";
+
+type EntryHead = { name: string; group: string; path: string; perPage: number };
+
+/** An entry the server or the store could not answer (a 500, a crash): the bench goes on without it. */
+export type FailedEntry = EntryHead & { error: string };
+
+export type EntryResult = MeasuredEntry | FailedEntry;
+
+export type MeasuredEntry = EntryHead & {
+  /** Repeated requests: the count cache is warm after the first (paging, re-rendering). */
+  http: HttpFigures;
+  /** Every request after a write elsewhere, so the count is recomputed (a new filter, a new view). */
+  httpCold: LatencySummary;
+  sqlite: SqliteFigures;
+};
+
+export type Skipped = { skipped: string };
+
+export type BenchResults = {
+  date: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    sqlite: string;
+    /** 1-minute load average at the start and the end: other work on the machine skews the figures. */
+    loadAverage: { start: number; end: number };
+  };
+  options: BenchOptions;
+  seed: { events: number; seconds: number | undefined; reused: boolean };
+  store: StoreSize;
+  server: { rssAfterStart: number; peakRssMatrix: number };
+  matrix: EntryResult[];
+  /** The slowest entries' statements with their query plans. */
+  explained: ExplainedEntry[];
+  load: LoadFigures;
+  csv: { http: HttpCsvFigures; sqlite3: SqliteCliFigures | Skipped } | Skipped;
+  bundle: BundleFigures | Skipped;
+  lighthouse: Skipped;
+};
+
+export function isMeasured(entry: EntryResult): entry is MeasuredEntry {
+  return !("error" in entry);
+}
+
+export function isSkipped(value: object): value is Skipped {
+  return "skipped" in value;
+}

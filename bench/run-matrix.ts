@@ -1,0 +1,80 @@
+import type { EventStore } from "../src/server/store/event-store";
+import type { HttpClient } from "./http-client";
+import { entryPath, perPageOf, type MatrixEntry } from "./matrix";
+import { measureHttpEntry } from "./measure-http";
+import { countForgetter, measureSqliteEntry } from "./measure-sqlite";
+import { isMeasured, type EntryResult, type MeasuredEntry } from "./results";
+import type { SampleLimits } from "./stats";
+import { entryMeetsP99, formatMs } from "./targets";
+
+const warmUpRequests = 2;
+
+export type MatrixLimits = { warm: SampleLimits; cold: SampleLimits };
+
+/**
+ * Every entry four ways: over HTTP repeated and with the count recomputed, then straight from the store
+ * (`direct`, in this process) the same two ways. `writer` commits the harmless writes that make the
+ * server's and `direct`'s count caches forget.
+ */
+export async function runMatrix(
+  matrix: readonly MatrixEntry[],
+  io: { client: HttpClient; direct: EventStore; writer: EventStore; serverLog: () => string },
+  limits: MatrixLimits,
+): Promise<EntryResult[]> {
+  const forget = countForgetter(io.writer);
+  const cold = { ...limits.cold, warmup: 0, before: forget };
+  await warmUp(io.client, matrix);
+  const results: EntryResult[] = [];
+  for (const entry of matrix) {
+    const head = { name: entry.name, group: entry.group, path: entryPath(entry), perPage: perPageOf(entry) };
+    try {
+      const http = await measureHttpEntry(io.client, entry, limits.warm);
+      const httpCold = await measureHttpEntry(io.client, entry, cold);
+      const sqlite = await measureSqliteEntry(io.direct, entry, forget, {
+        warm: limits.warm,
+        cold: limits.cold,
+      });
+      if (sqlite.total !== http.total) {
+        console.warn(`  ${entry.name}: HTTP counted ${http.total}, the store ${sqlite.total}`);
+      }
+      const measured: MeasuredEntry = { ...head, http, httpCold, sqlite };
+      results.push(measured);
+      console.log(progressLine(measured));
+    } catch (error) {
+      const message = `${error instanceof Error ? error.message : String(error)}\n${io.serverLog()}`.trim();
+      console.warn(`  ${entry.name}: FAILED ${message}`);
+      results.push({ ...head, error: message });
+    }
+  }
+  return results;
+}
+
+/** A pass over every entry first, so the first entries measured do not pay for the server's JIT warm-up. */
+async function warmUp(client: HttpClient, matrix: readonly MatrixEntry[]): Promise<void> {
+  for (const entry of matrix) {
+    for (let i = 0; i < warmUpRequests; i++) {
+      await client.request(entryPath(entry), {
+        headers: { accept: "application/json", "accept-encoding": "gzip" },
+      });
+    }
+  }
+}
+
+/** The entries worth a query plan: every one that misses the p99 target, and the slowest few besides. */
+export function slowEntries(results: readonly EntryResult[], slowest: number): EntryResult[] {
+  const measured = results.filter(isMeasured);
+  const missing = measured.filter(
+    (entry) =>
+      entryMeetsP99(entry.http.p99, entry) === false || entryMeetsP99(entry.httpCold.p99, entry) === false,
+  );
+  const byCold = [...measured].sort((a, b) => b.httpCold.p50 - a.httpCold.p50).slice(0, slowest);
+  return [...new Set([...missing, ...byCold])];
+}
+
+function progressLine({ name, http, httpCold, sqlite }: MeasuredEntry): string {
+  const ms = (value: number) => formatMs(value).padStart(6);
+  return (
+    `  ${name.padEnd(36)} rows ${String(http.total).padStart(8)}  HTTP p50 ${ms(http.p50)} p99 ${ms(http.p99)}` +
+    `  cold p99 ${ms(httpCold.p99)}  SQLite p50 ${ms(sqlite.warm.p50)} cold ${ms(sqlite.cold.p50)}`
+  );
+}

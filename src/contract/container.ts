@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { containerEventTypes, eventStatuses } from "./catalogue";
+import { orgRefSchema } from "./event";
+
+export const containerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: orgRefSchema,
+  created_at: z.string(),
+  expires_at: z.string().nullable(),
+  blocked: z.boolean(),
+});
+export type Container = z.infer<typeof containerSchema>;
+
+export const containerListSchema = z.array(containerSchema);
+
+/** How far ahead of the server's clock a logged event may be stamped. */
+export const maxClockSkewMs = 5 * 60 * 1000;
+
+export const newContainerEventSchema = z.strictObject({
+  event_type: z.enum(containerEventTypes, {
+    error: `event_type must be one of ${containerEventTypes.join(", ")}`,
+  }),
+  timestamp: z.iso
+    .datetime({ error: "timestamp must be an ISO 8601 UTC date-time such as 2026-11-18T12:00:00Z" })
+    .refine((value) => Date.parse(value) <= Date.now() + maxClockSkewMs, {
+      error: "timestamp must be in the past or at most five minutes ahead",
+    }),
+  status: z.enum(eventStatuses, { error: "status must be SUCCESS or FAILURE" }),
+  description: z.string().max(2000, { error: "description must be at most 2000 characters" }).optional(),
+});
+export type NewContainerEvent = z.infer<typeof newContainerEventSchema>;
+
+export const createdEventSchema = z.object({ message: z.string(), id: z.number().int() });
+export type CreatedEvent = z.infer<typeof createdEventSchema>;

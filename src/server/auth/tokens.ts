@@ -1,0 +1,77 @@
+import { createSecretKey, randomUUID } from "node:crypto";
+import { jwtVerify, SignJWT, type JWTPayload } from "jose";
+
+const issuer = "eventdesk";
+const audience = "eventdesk-api";
+
+/** `use` tells an auth token (sent as Bearer) from a refresh token (sent only to /authenticate). */
+export type TokenUse = "auth" | "refresh";
+
+export type VerifiedToken = {
+  userId: number;
+  /** The refresh token's id: `jti` of a refresh token, `sid` of the auth tokens it issued. */
+  sessionId: string;
+  expiresAtMs: number;
+};
+
+export type TokenSettings = {
+  secret: Uint8Array;
+  authTtlSeconds: number;
+  refreshTtlSeconds: number;
+  now: () => number;
+};
+
+export type TokenService = ReturnType<typeof createTokenService>;
+
+/** HS256 JWTs; verification accepts HS256 only, so `alg: none` and algorithm swaps fail. */
+export function createTokenService({ secret, authTtlSeconds, refreshTtlSeconds, now }: TokenSettings) {
+  // Made once: handing jose the raw bytes re-imports a WebCrypto key on every sign and verify.
+  const key = createSecretKey(secret);
+
+  async function sign(claims: JWTPayload, userId: number, ttlSeconds: number): Promise<string> {
+    const issuedAt = Math.floor(now() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject(String(userId))
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ttlSeconds)
+      .sign(key);
+  }
+
+  return {
+    issueRefreshToken(userId: number): Promise<{ token: string; sessionId: string }> {
+      const sessionId = randomUUID();
+      return sign({ use: "refresh", jti: sessionId }, userId, refreshTtlSeconds).then((token) => ({
+        token,
+        sessionId,
+      }));
+    },
+
+    issueAuthToken(userId: number, sessionId: string): Promise<string> {
+      return sign({ use: "auth", sid: sessionId, jti: randomUUID() }, userId, authTtlSeconds);
+    },
+
+    /** The token's claims when it is well-formed, correctly signed, unexpired and of the given use. */
+    async verify(token: string, use: TokenUse): Promise<VerifiedToken | undefined> {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ["HS256"],
+          issuer,
+          audience,
+          currentDate: new Date(now()),
+          requiredClaims: ["sub", "exp"],
+        });
+        const sessionId = use === "refresh" ? payload.jti : payload.sid;
+        const userId = Number(payload.sub);
+        if (payload.use !== use || typeof sessionId !== "string" || !Number.isSafeInteger(userId)) {
+          return undefined;
+        }
+        return { userId, sessionId, expiresAtMs: (payload.exp ?? 0) * 1000 };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

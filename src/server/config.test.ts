@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, defaultConfig, loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("has the documented defaults, and an empty variable counts as unset", () => {
+    expect(loadConfig({ PORT: "", EVENTDESK_CORS_ORIGINS: "" })).toEqual(defaultConfig);
+    expect(defaultConfig).toMatchObject({
+      port: 8080,
+      db: "./data/eventdesk.db",
+      seedEvents: 100_000,
+      demoPassword: "demo",
+      tokenTtlSeconds: 3600,
+      refreshTtlSeconds: 7 * 24 * 3600,
+      corsOrigins: [],
+      staticDir: "dist/web",
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      PORT: "9090",
+      EVENTDESK_DB: "/tmp/x.db",
+      EVENTDESK_SEED_EVENTS: "500",
+      EVENTDESK_DEMO_PASSWORD: "s3cret",
+      EVENTDESK_TOKEN_TTL: "600",
+      EVENTDESK_REFRESH_TTL: "86400",
+      EVENTDESK_CORS_ORIGINS: "https://a.example.com, http://localhost:5173/",
+      EVENTDESK_STATIC_DIR: "public",
+    });
+    expect(config).toMatchObject({
+      port: 9090,
+      db: "/tmp/x.db",
+      seedEvents: 500,
+      demoPassword: "s3cret",
+      tokenTtlSeconds: 600,
+      refreshTtlSeconds: 86400,
+      corsOrigins: ["https://a.example.com", "http://localhost:5173"],
+      staticDir: "public",
+    });
+  });
+
+  it("names every bad variable in one clear error", () => {
+    const bad = { PORT: "eighty", EVENTDESK_TOKEN_TTL: "0", EVENTDESK_CORS_ORIGINS: "example.com" };
+    expect(() => loadConfig(bad)).toThrow(ConfigError);
+    try {
+      loadConfig(bad);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/EVENTDESK_TOKEN_TTL/);
+      expect(message).toMatch(/example\.com is not an origin/);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim().replace(/\/+$/, ""))
+      .filter((origin) => origin !== ""),
+  )
+  .pipe(
+    z.array(
+      z.string().refine(isOrigin, {
+        error: (issue) => `${String(issue.input)} is not an origin such as https://console.example.com`,
+      }),
+    ),
+  );
+
+const envSchema = z.object({
+  PORT: whole(0, 65535).default(8080),
+  EVENTDESK_HOST: z.string().min(1).default("0.0.0.0"),
+  EVENTDESK_DB: z.string().min(1).default("./data/eventdesk.db"),
+  EVENTDESK_SEED_EVENTS: whole(0, 50_000_000).default(100_000),
+  EVENTDESK_DEMO_PASSWORD: z.string().min(1).default("demo"),
+  EVENTDESK_TOKEN_TTL: whole(10, 7 * 24 * 3600).default(3600),
+  EVENTDESK_REFRESH_TTL: whole(60, 365 * 24 * 3600).default(7 * 24 * 3600),
+  EVENTDESK_CORS_ORIGINS: originList.default([]),
+  EVENTDESK_STATIC_DIR: z.string().min(1).default("dist/web"),
+});
+
+const configSchema = envSchema.transform((env) => ({
+  port: env.PORT,
+  host: env.EVENTDESK_HOST,
+  db: env.EVENTDESK_DB,
+  seedEvents: env.EVENTDESK_SEED_EVENTS,
+  demoPassword: env.EVENTDESK_DEMO_PASSWORD,
+  tokenTtlSeconds: env.EVENTDESK_TOKEN_TTL,
+  refreshTtlSeconds: env.EVENTDESK_REFRESH_TTL,
+  corsOrigins: env.EVENTDESK_CORS_ORIGINS,
+  staticDir: env.EVENTDESK_STATIC_DIR,
+}));
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads the settings from the environment; an empty variable counts as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration in the environment:\n${problems.join("\n")}`);
+}
+
+/** Every setting at its default, ignoring the environment. */
+export const defaultConfig: Config = loadConfig({});
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,74 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { apiBase } from "../../contract/api-paths";
+import { createSignIn } from "../auth/sign-in";
+import { createTokenService } from "../auth/tokens";
+import type { Config } from "../config";
+import type { EventStore } from "../store/event-store";
+import type { AppEnv } from "./app-env";
+import { compression } from "./compression";
+import { handleError, handleNotFound } from "./error-response";
+import { exposedHeaders } from "./list-headers";
+import { requireAuth } from "./require-auth";
+import { authenticateRoutes } from "./routes/authenticate";
+import { containerRoutes } from "./routes/containers";
+import { eventTypeRoutes } from "./routes/event-types";
+import { meRoutes } from "./routes/me";
+import { openApiRoutes } from "./routes/openapi";
+import { orgEventRoutes } from "./routes/org-events";
+import { organisationEventRoutes } from "./routes/organisation-events";
+import { securityHeaders } from "./security-headers";
+import { staticSite } from "./static-site";
+
+export type AppDeps = { store: EventStore; config: Config; now?: () => number };
+
+/** The whole server: the API under /api/v1, /healthz, and the built dashboard everywhere else. */
+export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppEnv> {
+  const tokens = createTokenService({
+    secret: store.signingSecret(),
+    authTtlSeconds: config.tokenTtlSeconds,
+    refreshTtlSeconds: config.refreshTtlSeconds,
+    now,
+  });
+  const signIn = createSignIn(store, tokens, now);
+
+  const api = new Hono<AppEnv>()
+    .route("/", openApiRoutes())
+    .route("/", authenticateRoutes(signIn))
+    .use(requireAuth(store, tokens))
+    .route("/", meRoutes(store))
+    .route("/", eventTypeRoutes(store))
+    .route("/", organisationEventRoutes(store))
+    .route("/", orgEventRoutes(store))
+    .route("/", containerRoutes(store));
+
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use(securityHeaders(config.corsOrigins));
+  app.use(compression());
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      `${apiBase}/*`,
+      cors({
+        origin: [...config.corsOrigins],
+        allowMethods: ["GET", "POST", "DELETE"],
+        allowHeaders: ["Authorization", "Content-Type", "Accept"],
+        exposeHeaders: exposedHeaders,
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(`${apiBase}/*`, async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+    if (c.res.headers.get("Content-Type") === "application/json") {
+      c.header("Content-Type", "application/json; charset=utf-8");
+    }
+    c.header("Access-Control-Expose-Headers", exposedHeaders.join(", "));
+  });
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.route(apiBase, api);
+  app.use(staticSite(config.staticDir));
+  return app;
+}

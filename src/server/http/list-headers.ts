@@ -1,0 +1,51 @@
+import type { Context } from "hono";
+import { listHeaders } from "../../contract/api-paths";
+import { formatQuery, parseQuery } from "../../contract/query-grammar";
+import { formatSort, type SortTerm } from "../../contract/sort-grammar";
+
+/** Headers a browser script may read on a cross-origin answer. */
+export const exposedHeaders = [...Object.values(listHeaders), "Content-Disposition", "Retry-After"];
+
+type Echo = { q: string | undefined; rawSort: string | undefined; sort: readonly SortTerm[] };
+
+/** `x-filter` and `x-sort`, as the grammar writes them back, only when the request gave them. */
+export function setEchoHeaders(c: Context, params: Echo): void {
+  if (params.q !== undefined) {
+    const terms = parseQuery(params.q);
+    c.header(listHeaders.filter, headerSafe(terms.ok ? formatQuery(terms.value) : params.q));
+  }
+  if (params.rawSort !== undefined) c.header(listHeaders.sort, headerSafe(formatSort(params.sort)));
+}
+
+export function setPageHeaders(c: Context, page: number, perPage: number, total: number): void {
+  c.header(listHeaders.perPage, String(perPage));
+  c.header(listHeaders.page, String(page));
+  c.header(listHeaders.total, String(total));
+  c.header(listHeaders.totalPages, String(Math.ceil(total / perPage)));
+}
+
+/**
+ * Percent-encodes every character outside printable ASCII, `%` itself, and a space at either end (HTTP
+ * trims those), so the header carries only printable ASCII and `decodeURIComponent` gives back exactly the
+ * text the grammar wrote.
+ */
+export function headerSafe(text: string): string {
+  const chars = Array.from(text);
+  return chars
+    .map((char, index) => {
+      const code = char.codePointAt(0) ?? 0;
+      const atEnd = index === 0 || index === chars.length - 1;
+      const plain = code > 0x20 && code <= 0x7e && char !== "%";
+      return plain || (char === " " && !atEnd) ? char : encodeCodePoint(char);
+    })
+    .join("");
+}
+
+function encodeCodePoint(char: string): string {
+  try {
+    return encodeURIComponent(char);
+  } catch {
+    // A lone surrogate has no UTF-8 form; write the replacement character, as a UTF-8 encoder would.
+    return "%EF%BF%BD";
+  }
+}

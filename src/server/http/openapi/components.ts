@@ -1,0 +1,219 @@
+import { z } from "zod";
+import { listHeaders } from "../../../contract/api-paths";
+import {
+  passwordLoginSchema,
+  refreshLoginSchema,
+  refreshedSchema,
+  tokensSchema,
+} from "../../../contract/auth";
+import { containerSchema, createdEventSchema, newContainerEventSchema } from "../../../contract/container";
+import { apiErrorSchema, errorStatuses, type ErrorCode } from "../../../contract/error";
+import { eventSchema, eventTypesResponseSchema } from "../../../contract/event";
+import { containerFilterFields, eventFilterFieldNames } from "../../../contract/filter-fields";
+import { defaultPerPage, maxPerPage, maxQueryLength } from "../../../contract/list-params";
+import { meSchema, organisationSchema } from "../../../contract/organisation";
+import {
+  containerSortFields,
+  defaultContainerSort,
+  defaultEventSort,
+  eventSortFields,
+} from "../../../contract/sort-fields";
+import { maxContainerIdLength } from "../path-scope";
+
+type Json = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): Json {
+  const document: Json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
+  delete document.$schema;
+  return document;
+}
+
+export const ref = (kind: "schemas" | "parameters" | "headers" | "responses", name: string) => ({
+  $ref: `#/components/${kind}/${name}`,
+});
+
+const schemas = {
+  Event: jsonSchema(eventSchema),
+  Container: jsonSchema(containerSchema),
+  Organisation: jsonSchema(organisationSchema),
+  Me: jsonSchema(meSchema),
+  EventTypes: jsonSchema(eventTypesResponseSchema),
+  Error: jsonSchema(apiErrorSchema),
+  PasswordLogin: jsonSchema(passwordLoginSchema, "input"),
+  RefreshLogin: jsonSchema(refreshLoginSchema, "input"),
+  Tokens: jsonSchema(tokensSchema),
+  RefreshedToken: jsonSchema(refreshedSchema),
+  NewContainerEvent: jsonSchema(newContainerEventSchema, "input"),
+  CreatedEvent: jsonSchema(createdEventSchema),
+};
+
+const sortDescription = (fields: readonly string[], fallback: string, extra: string) =>
+  `Comma-separated sort fields, each optionally prefixed with \`-\` for descending: ${fields.map((f) => `\`${f}\``).join(", ")}. Default \`${fallback}\`. A field named twice or an unknown field is a 400. ${extra}`;
+
+const queryGrammar =
+  "Comma-separated `field:value` filters. The value is everything after the first `:`; inside it `\\,` is a literal comma and `\\\\` a backslash; any other backslash, an empty value or an empty filter is a 400. Spaces are part of the value. Different fields combine with AND; the same field given more than once combines with OR.";
+
+const parameters = {
+  OrgId: {
+    name: "org_id",
+    in: "path",
+    required: true,
+    description:
+      "Numeric organisation id. Anything but digits answers 400 (param `org_id`); digits that name no organisation you may read, however many, answer 404.",
+    schema: { type: "string", pattern: "^[0-9]+$" },
+  },
+  OrgIdOrMy: {
+    name: "org_id",
+    in: "path",
+    required: true,
+    description:
+      "Numeric organisation id, or `my` for the caller's own organisation. An id that does not exist or is out of reach answers `200 []` with `x-total-count: 0` (seed 2's documented quirk) once every parameter is valid.",
+    schema: { anyOf: [{ type: "string", pattern: "^[0-9]+$" }, { const: "my" }] },
+  },
+  ContainerId: {
+    name: "container_id",
+    in: "path",
+    required: true,
+    description: `Container id (a string, percent-encoded in the path), at most ${maxContainerIdLength} characters.`,
+    schema: { type: "string", minLength: 1, maxLength: maxContainerIdLength },
+  },
+  Page: {
+    name: "page",
+    in: "query",
+    description:
+      "1-based page number, default 1. A page past the end answers `200 []` with the list headers. Empty (`page=`) counts as absent; given twice is a 400.",
+    schema: { type: "integer", minimum: 1, default: 1 },
+  },
+  PerPage: {
+    name: "per_page",
+    in: "query",
+    description: `Rows per page, 1–${maxPerPage}, default ${defaultPerPage}. Empty counts as absent; given twice is a 400. Ignored for CSV.`,
+    schema: { type: "integer", minimum: 1, maximum: maxPerPage, default: defaultPerPage },
+  },
+  EventSort: {
+    name: "sort",
+    in: "query",
+    description: sortDescription(
+      eventSortFields,
+      defaultEventSort,
+      "`id` is always the final tie-breaker (descending unless named), so paging is stable. Nulls sort last in both directions. `type`, `source`, `severity` sort by numeric id, `user` by user id, `organisation`, `endpoint`, `tags` by name, `ip_address` as text, `alert` false before true. Empty (`sort=`) counts as absent; given twice is a 400.",
+    ),
+    schema: { type: "string", example: "-timestamp,severity" },
+  },
+  EventQuery: {
+    name: "q",
+    in: "query",
+    description: `${queryGrammar} Fields: ${eventFilterFieldNames.map((f) => `\`${f}\``).join(", ")}.
+- \`from\`, \`until\`: ISO 8601 date-times with \`Z\` or an offset (\`2026-11-18T12:00:00Z\`, \`2026-11-18T13:00:00+01:00\`); they come together, once each, \`from ≤ until\`, both inclusive.
+- \`timestamp\`: a date \`YYYY-MM-DD\` selects that UTC day; a date-time selects the UTC day containing that instant.
+- \`description\`, \`organisation\`, \`user\` (name or username), \`endpoint\`, \`tags\`, \`container\` (container id): case-insensitive substring, at most 200 characters.
+- \`ip_address\`: a valid IPv4/IPv6 address, exact. \`imei\`, \`iccid\`, \`imsi\`: digits, exact.
+- \`type\`, \`source\`, \`severity\`: numeric ids (see \`/event_types\`); a well-formed unknown id matches nothing.
+- \`alert\`: \`true\`/\`false\`. \`status\`: \`SUCCESS\`/\`FAILURE\`.
+At most ${maxQueryLength} characters. Empty (\`q=\`) counts as absent; given twice is a 400. Errors name the field in the message and \`q\` in \`param\`.`,
+    schema: { type: "string", example: "severity:1,severity:2,description:login failed" },
+  },
+  ContainerSort: {
+    name: "sort",
+    in: "query",
+    description: sortDescription(containerSortFields, defaultContainerSort, "`id` breaks ties."),
+    schema: { type: "string" },
+  },
+  ContainerQuery: {
+    name: "q",
+    in: "query",
+    description: `${queryGrammar} Fields: ${Object.keys(containerFilterFields)
+      .map((f) => `\`${f}\``)
+      .join(", ")} — \`name\` a case-insensitive substring, \`blocked\` \`true\`/\`false\`.`,
+    schema: { type: "string", example: "blocked:true" },
+  },
+  Bom: {
+    name: "bom",
+    in: "query",
+    description:
+      "CSV only: `1` puts a UTF-8 byte order mark before the header row, for spreadsheets that need one to read UTF-8. `0` or absent: none.",
+    schema: { type: "string", enum: ["0", "1"] },
+  },
+};
+
+const integerHeader = (description: string) => ({ description, schema: { type: "integer" } });
+const echoHeader = (param: string) => ({
+  description: `\`${param}\` as the grammar writes it back; absent when \`${param}\` was not given. Every character outside printable ASCII, \`%\` itself and a space at either end are percent-encoded (UTF-8), so \`decodeURIComponent\` restores the text.`,
+  schema: { type: "string" },
+});
+
+const headers = {
+  PerPage: integerHeader("The `per_page` in effect."),
+  CurrentPage: integerHeader("The `page` answered."),
+  TotalCount: integerHeader("Rows matching the filter, on all pages."),
+  TotalPages: integerHeader("Pages of `per_page` rows; 0 when nothing matches."),
+  Filter: echoHeader("q"),
+  Sort: echoHeader("sort"),
+  ContentDisposition: {
+    description: 'attachment; filename="eventdesk-<organisation>-<view>[-<from>-<until>].csv"',
+    schema: { type: "string" },
+  },
+  RetryAfter: integerHeader("Seconds until the request may be tried again."),
+  WwwAuthenticate: {
+    description: '`Bearer`, with `error="invalid_token"` for a bad token.',
+    schema: { type: "string" },
+  },
+};
+
+const errorDescriptions: Record<ErrorCode, string> = {
+  bad_request: "A malformed path segment, parameter or body; `param` names it.",
+  unauthorized:
+    "No valid auth token (missing, malformed, tampered, expired or signed out), or wrong credentials.",
+  forbidden: "The caller's role may not do this (support staff only read).",
+  not_found:
+    "The organisation or container does not exist or is out of the caller's reach (one answer for both).",
+  not_acceptable: "The Accept header allows none of the types this endpoint answers.",
+  payload_too_large: "The request body is over 64 KB.",
+  too_many_requests: "Too many failed sign-ins; wait `Retry-After` seconds.",
+  internal: "An unexpected error; logged on the server, never with a stack trace in the answer.",
+  unavailable: "The event store cannot answer now (disk read-only or full, or busy); reading may still work.",
+};
+
+const errorHeaders: Partial<Record<ErrorCode, Json>> = {
+  unauthorized: { "WWW-Authenticate": ref("headers", "WwwAuthenticate") },
+  too_many_requests: { "Retry-After": ref("headers", "RetryAfter") },
+  unavailable: { "Retry-After": ref("headers", "RetryAfter") },
+};
+
+const responses = Object.fromEntries(
+  (Object.keys(errorStatuses) as ErrorCode[]).map((code) => [
+    code,
+    {
+      description: errorDescriptions[code],
+      headers: errorHeaders[code],
+      content: { "application/json": { schema: ref("schemas", "Error") } },
+    },
+  ]),
+);
+
+export const components = {
+  schemas,
+  parameters,
+  headers,
+  responses,
+  securitySchemes: {
+    bearer: {
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+      description: "An `auth_token` from `POST /api/v1/authenticate`.",
+    },
+  },
+};
+
+export const listResponseHeaders = {
+  [listHeaders.perPage]: ref("headers", "PerPage"),
+  [listHeaders.page]: ref("headers", "CurrentPage"),
+  [listHeaders.total]: ref("headers", "TotalCount"),
+  [listHeaders.totalPages]: ref("headers", "TotalPages"),
+  [listHeaders.filter]: ref("headers", "Filter"),
+  [listHeaders.sort]: ref("headers", "Sort"),
+};
+
+export const errors = (...codes: ErrorCode[]) =>
+  Object.fromEntries(codes.map((code) => [String(errorStatuses[code]), ref("responses", code)]));

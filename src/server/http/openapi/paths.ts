@@ -1,0 +1,193 @@
+import { csvColumns } from "../../../contract/csv";
+import { errors, listResponseHeaders, ref } from "./components";
+
+const json = (schema: unknown) => ({ "application/json": { schema } });
+const arrayOf = (name: string) => ({ type: "array", items: ref("schemas", name) });
+const listParams = [ref("parameters", "Page"), ref("parameters", "PerPage")];
+
+const csvDescription = `With \`Accept: text/csv\`: every matching row in the requested order (page and per_page ignored), streamed, header row first, columns ${csvColumns.join(",")}. Cells: types, sources and severities as descriptions, organisation by name, user by username, endpoint by name, container by id, null as empty; RFC 4180 quoting; text starting with = + - @ tab CR LF is prefixed with '. \`x-total-count\` comes with it for progress. Not gzip-compressed.`;
+
+function eventList(summary: string, description: string, pathParams: unknown[], tag: string) {
+  return {
+    get: {
+      tags: [tag],
+      summary,
+      description: `${description}\n\n${csvDescription}`,
+      parameters: [
+        ...pathParams,
+        ...listParams,
+        ref("parameters", "EventSort"),
+        ref("parameters", "EventQuery"),
+        ref("parameters", "Bom"),
+      ],
+      responses: {
+        200: {
+          description: "A page of events (JSON) or every matching event (CSV).",
+          headers: { ...listResponseHeaders, "Content-Disposition": ref("headers", "ContentDisposition") },
+          content: {
+            ...json(arrayOf("Event")),
+            "text/csv": { schema: { type: "string" } },
+          },
+        },
+        ...errors("bad_request", "unauthorized", "not_found", "not_acceptable", "internal", "unavailable"),
+      },
+    },
+  };
+}
+
+const org = ref("parameters", "OrgId");
+const container = ref("parameters", "ContainerId");
+
+const containerViews = {
+  by_access: "Container events of type ACCESS (both statuses).",
+  by_block: "Container events of type BLOCK.",
+  by_create: "Container events of type CREATE.",
+  by_expire: "Container events of type EXPIRE.",
+  by_fail: "Container events whose status is FAILURE: failed access attempts.",
+};
+
+export const paths = {
+  "/healthz": {
+    get: {
+      tags: ["service"],
+      summary: "Liveness",
+      security: [],
+      responses: {
+        200: {
+          description: "The server is up.",
+          content: json({ type: "object", properties: { status: { const: "ok" } }, required: ["status"] }),
+        },
+      },
+    },
+  },
+  "/api/v1/openapi.json": {
+    get: {
+      tags: ["service"],
+      summary: "This document",
+      security: [],
+      responses: { 200: { description: "OpenAPI 3.1", content: json({ type: "object" }) } },
+    },
+  },
+  "/api/v1/authenticate": {
+    post: {
+      tags: ["auth"],
+      summary: "Sign in, or refresh an auth token",
+      description:
+        "With `{username, password}`: a new auth token and refresh token. With `{refresh_token}`: a fresh auth token; the refresh token stays. Five failures for one username within five minutes lock it for five minutes from the locking failure: 429 with `Retry-After`, even for the right password; a success before the lock clears the count. Thirty failures from one client address within five minutes lock that address the same way.",
+      security: [],
+      requestBody: {
+        required: true,
+        content: json({ oneOf: [ref("schemas", "PasswordLogin"), ref("schemas", "RefreshLogin")] }),
+      },
+      responses: {
+        200: {
+          description: "Signed in.",
+          content: json({ oneOf: [ref("schemas", "Tokens"), ref("schemas", "RefreshedToken")] }),
+        },
+        ...errors("bad_request", "unauthorized", "not_acceptable", "payload_too_large", "too_many_requests"),
+      },
+    },
+    delete: {
+      tags: ["auth"],
+      summary: "Sign out",
+      description:
+        "Revokes the refresh token and every auth token issued from it. Needs no Authorization header: the refresh token is the proof. An invalid or expired refresh token answers 401.",
+      security: [],
+      requestBody: { required: true, content: json(ref("schemas", "RefreshLogin")) },
+      responses: { 204: { description: "Signed out." }, ...errors("bad_request", "unauthorized") },
+    },
+  },
+  "/api/v1/me": {
+    get: {
+      tags: ["auth"],
+      summary: "The caller and the organisations it may read",
+      responses: {
+        200: { description: "The caller.", content: json(ref("schemas", "Me")) },
+        ...errors("unauthorized"),
+      },
+    },
+  },
+  "/api/v1/event_types": {
+    get: {
+      tags: ["events"],
+      summary: "Every event type, source and severity",
+      responses: {
+        200: { description: "The catalogue.", content: json(ref("schemas", "EventTypes")) },
+        ...errors("unauthorized"),
+      },
+    },
+  },
+  "/api/v1/organisation/{org_id}/event": eventList(
+    "Events of an organisation (seed 2)",
+    "Every event of the organisation and its descendants.",
+    [ref("parameters", "OrgIdOrMy")],
+    "events",
+  ),
+  "/api/v1/orgs/{org_id}/events": eventList(
+    "Events of an organisation (seed 1)",
+    "The same rows as `/organisation/{org_id}/event`, but an organisation out of reach answers 404.",
+    [org],
+    "events",
+  ),
+  ...Object.fromEntries(
+    Object.entries(containerViews).map(([view, description]) => [
+      `/api/v1/orgs/{org_id}/container_events/${view}`,
+      eventList(`Container events ${view}`, description, [org], "containers"),
+    ]),
+  ),
+  "/api/v1/orgs/{org_id}/containers": {
+    get: {
+      tags: ["containers"],
+      summary: "Containers of an organisation and its descendants",
+      description: "JSON only: `Accept: text/csv` answers 406.",
+      parameters: [
+        org,
+        ...listParams,
+        ref("parameters", "ContainerSort"),
+        ref("parameters", "ContainerQuery"),
+      ],
+      responses: {
+        200: {
+          description: "A page of containers.",
+          headers: listResponseHeaders,
+          content: json(arrayOf("Container")),
+        },
+        ...errors("bad_request", "unauthorized", "not_found", "not_acceptable"),
+      },
+    },
+  },
+  "/api/v1/orgs/{org_id}/containers/{container_id}": {
+    get: {
+      tags: ["containers"],
+      summary: "One container",
+      parameters: [org, container],
+      responses: {
+        200: { description: "The container.", content: json(ref("schemas", "Container")) },
+        ...errors("bad_request", "unauthorized", "not_found", "not_acceptable"),
+      },
+    },
+  },
+  "/api/v1/orgs/{org_id}/containers/{container_id}/events": {
+    ...eventList("Events of one container", "Every event of the container.", [org, container], "containers"),
+    post: {
+      tags: ["containers"],
+      summary: "Log a container event",
+      description:
+        'The event may also be wrapped as `{"event": {...}}`. Source `API`, severity `Info` for SUCCESS and `Warn` for FAILURE, the caller as user; without a description one is made from type, status and container. Blocked or expired containers accept events. Durable when answered. Admins only.',
+      parameters: [org, container],
+      requestBody: { required: true, content: json(ref("schemas", "NewContainerEvent")) },
+      responses: {
+        201: { description: "Logged.", content: json(ref("schemas", "CreatedEvent")) },
+        ...errors(
+          "bad_request",
+          "unauthorized",
+          "forbidden",
+          "not_found",
+          "not_acceptable",
+          "payload_too_large",
+          "unavailable",
+        ),
+      },
+    },
+  },
+};

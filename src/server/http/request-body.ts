@@ -1,0 +1,36 @@
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { z } from "zod";
+import { issueParam } from "../../contract/issue-param";
+import { ApiError, badRequest } from "./api-error";
+
+export const maxBodyBytes = 64 * 1024;
+
+/**
+ * 413 for a body over 64 KB, whether it announces its length or streams. The rest of the body is never
+ * read, so the connection closes after the answer rather than be reused with unread bytes in it.
+ */
+export const limitBody = bodyLimit({
+  maxSize: maxBodyBytes,
+  onError: () => {
+    const message = `The request body must be at most ${maxBodyBytes / 1024} KB.`;
+    throw new ApiError("payload_too_large", message, undefined, { Connection: "close" });
+  },
+});
+
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body must be a JSON object.", "body");
+  }
+}
+
+/** The body as the schema reads it, or a 400 naming the field at fault. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const { param, message } = issueParam(parsed.error);
+  throw badRequest(message, param ?? "body");
+}

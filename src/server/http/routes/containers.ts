@@ -1,0 +1,69 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import {
+  newContainerEventSchema,
+  type CreatedEvent,
+  type NewContainerEvent,
+} from "../../../contract/container";
+import { issueParam } from "../../../contract/issue-param";
+import { containerList, parseListParams } from "../../../contract/list-params";
+import type { EventStore } from "../../store/event-store";
+import { badRequest } from "../api-error";
+import type { AppEnv } from "../app-env";
+import { answerEventList } from "../event-list";
+import { setEchoHeaders, setPageHeaders } from "../list-headers";
+import { jsonType, negotiate } from "../negotiate";
+import { pathScope } from "../path-scope";
+import { limitBody, parseBody, readJson } from "../request-body";
+import { requireAdmin } from "../require-auth";
+
+const wrappedEventSchema = z.strictObject({ event: newContainerEventSchema });
+
+/** An organisation's containers, one container, its events, and logging a new event on it. */
+export function containerRoutes(store: EventStore) {
+  const scoped = pathScope(store);
+  return new Hono<AppEnv>()
+    .get("/orgs/:org_id/containers", scoped, (c) => {
+      negotiate(c.req.header("Accept"), [jsonType]);
+      const parsed = parseListParams(new URL(c.req.url).searchParams, containerList);
+      if (!parsed.ok) throw badRequest(parsed.message, parsed.param);
+      const params = parsed.value;
+      const page = store.listContainers(c.get("orgIds"), params.filter, params.sort, {
+        page: params.page,
+        perPage: params.perPage,
+      });
+      setPageHeaders(c, params.page, params.perPage, page.total);
+      setEchoHeaders(c, params);
+      return c.json(page.rows);
+    })
+    .get("/orgs/:org_id/containers/:container_id", scoped, (c) => {
+      negotiate(c.req.header("Accept"), [jsonType]);
+      return c.json(c.get("container"));
+    })
+    .get("/orgs/:org_id/containers/:container_id/events", scoped, (c) => {
+      const container = c.get("container");
+      return answerEventList(c, store, {
+        scope: { orgIds: c.get("orgIds"), containerId: container.id },
+        orgLabel: c.get("org").name,
+        view: `container-${container.id}`,
+      });
+    })
+    .post("/orgs/:org_id/containers/:container_id/events", scoped, requireAdmin, limitBody, async (c) => {
+      negotiate(c.req.header("Accept"), [jsonType]);
+      const event = parseNewEvent(await readJson(c));
+      const id = store.insertContainerEvent(c.get("container"), c.get("caller").id, event);
+      const created: CreatedEvent = { message: "Event logged successfully", id };
+      return c.json(created, 201);
+    });
+}
+
+/** The event, bare or wrapped as `{"event": {...}}` (seed 1's example); errors name the event's field. */
+function parseNewEvent(body: unknown): NewContainerEvent {
+  if (typeof body !== "object" || body === null || !("event" in body)) {
+    return parseBody(newContainerEventSchema, body);
+  }
+  const parsed = wrappedEventSchema.safeParse(body);
+  if (parsed.success) return parsed.data.event;
+  const { param, message } = issueParam(parsed.error);
+  throw badRequest(message, param?.replace(/^event\./, "") ?? "body");
+}

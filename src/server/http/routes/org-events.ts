@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import { containerEventViews, type ContainerEventView } from "../../../contract/api-paths";
+import type { EventScope, EventStore } from "../../store/event-store";
+import type { AppEnv } from "../app-env";
+import { answerEventList } from "../event-list";
+import { pathScope } from "../path-scope";
+
+const viewScopes: Record<ContainerEventView, Omit<EventScope, "orgIds">> = {
+  by_access: { containerType: "ACCESS" },
+  by_block: { containerType: "BLOCK" },
+  by_create: { containerType: "CREATE" },
+  by_expire: { containerType: "EXPIRE" },
+  by_fail: { failuresOnly: true },
+};
+
+/** Seed 1's organisation lists: every event, and the five container-event views. */
+export function orgEventRoutes(store: EventStore) {
+  const routes = new Hono<AppEnv>();
+  const scoped = pathScope(store);
+  routes.get("/orgs/:org_id/events", scoped, (c) =>
+    answerEventList(c, store, {
+      scope: { orgIds: c.get("orgIds") },
+      orgLabel: c.get("org").name,
+      view: "events",
+    }),
+  );
+  for (const view of containerEventViews) {
+    routes.get(`/orgs/:org_id/container_events/${view}`, scoped, (c) =>
+      answerEventList(c, store, {
+        scope: { orgIds: c.get("orgIds"), ...viewScopes[view] },
+        orgLabel: c.get("org").name,
+        view: `container-events-${view.replace("by_", "")}`,
+      }),
+    );
+  }
+  return routes;
+}

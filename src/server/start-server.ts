@@ -1,0 +1,79 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import { defaultConfig, type Config } from "./config";
+import { seedDemo } from "./demo/seed-demo";
+import { createApp } from "./http/app";
+import type { EventStore } from "./store/event-store";
+import { openSqliteStore } from "./store/sqlite-store";
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  store: EventStore;
+  /** Stops accepting, lets in-flight requests finish (up to a grace period), then closes the store. */
+  close(): Promise<void>;
+};
+
+/** How long close() waits for in-flight requests (a long CSV export) before cutting them off. */
+const closeGraceMs = 10_000;
+
+/**
+ * Opens the store (seeding the demo world when it is empty), builds the app and listens. Defaults come from
+ * `defaultConfig`, not the environment, except that it listens on 127.0.0.1 unless `host` is given; port 0
+ * picks a free port.
+ */
+export async function startServer(options: Partial<Config> = {}): Promise<RunningServer> {
+  const config: Config = { ...defaultConfig, host: "127.0.0.1", ...options };
+  const store = openSqliteStore(config.db);
+  try {
+    if (store.isEmpty()) await seedDemo(store, { events: config.seedEvents, password: config.demoPassword });
+    const app = createApp({ store, config });
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    await listen(server, config.port, config.host);
+    const { port } = server.address() as AddressInfo;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${urlHost(config.host)}:${port}`,
+      port,
+      store,
+      close: () =>
+        (closing ??= closeServer(server).finally(() => {
+          store.close();
+        })),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      server.closeAllConnections();
+    }, closeGraceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** A host a client can dial: the wildcard addresses become loopback. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}

@@ -1,0 +1,172 @@
+import type { EventSortField } from "../../contract/sort-fields";
+import type { SortTerm } from "../../contract/sort-grammar";
+import type { Condition, SqlValue } from "./event-conditions";
+import { exportColumns, eventJoins, listColumns } from "./event-projection";
+import { orderKeys, type OrderKey } from "./event-sort-keys";
+
+/** What an event query reads: organisations (each with its name rank), row conditions and the order. */
+export type EventQuery = {
+  orgs: readonly { id: number; rank: number }[];
+  conditions: readonly Condition[];
+  /** FTS5 query for description candidates, used when the plan reads by filter. */
+  match: string | undefined;
+  sort: readonly SortTerm<EventSortField>[];
+};
+
+/**
+ * How rows are found. `walk`: per organisation, read the index that is already in the requested order
+ * (`index`, an index of migrations.ts, or "rowid" for the table itself in id order) and stop after the page; the per-organisation streams are
+ * merged by SQLite's compound-select merge. `filter`: find the matching rows through the most selective
+ * index (SQLite chooses), then sort them.
+ */
+export type Plan = { kind: "walk"; index: string } | { kind: "filter" };
+
+export type CompiledSql = { sql: string; params: SqlValue[] };
+
+const dir = (desc: boolean) => (desc ? "DESC" : "ASC");
+
+function where(conditions: readonly Condition[]): { sql: string; params: SqlValue[] } {
+  return {
+    sql: conditions.map((condition) => ` AND ${condition.sql}`).join(""),
+    params: conditions.flatMap((condition) => condition.params),
+  };
+}
+
+function orgIn(query: EventQuery): string {
+  return `e.organisation_id IN (${query.orgs.map(() => "?").join(", ")})`;
+}
+
+function matchCondition(query: EventQuery): Condition[] {
+  return query.match === undefined
+    ? []
+    : [
+        {
+          sql: "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
+          params: [query.match],
+          role: "other",
+        },
+      ];
+}
+
+/**
+ * Matching rows per organisation: `[organisation_id, count]` rows. Summed from `event_tallies` when every
+ * condition has a tally form (a few hundred rows, however many events), counted on `events` otherwise.
+ */
+export function compileEventCount(query: EventQuery): CompiledSql {
+  const tallies = query.match === undefined ? tallyConditions(query.conditions) : undefined;
+  if (tallies) {
+    const rest = where(tallies);
+    return {
+      sql: `SELECT e.organisation_id, sum(e.n) FROM event_tallies e WHERE ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
+      params: [...query.orgs.map((org) => org.id), ...rest.params],
+    };
+  }
+  const rest = where([...query.conditions, ...matchCondition(query)]);
+  return {
+    sql: `SELECT e.organisation_id, count(*) FROM events e WHERE ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
+    params: [...query.orgs.map((org) => org.id), ...rest.params],
+  };
+}
+
+/**
+ * Like `compileEventCount`, for the events after `afterId` only (a cached count brought up to date, see
+ * `count-cache.ts`): read by rowid from there, so the cost is the rows written since. The description's
+ * full-text candidates are left out; its instr() condition decides alone.
+ */
+export function compileEventCountAfter(query: EventQuery, afterId: number): CompiledSql {
+  const rest = where(query.conditions);
+  return {
+    sql: `SELECT e.organisation_id, count(*) FROM events e NOT INDEXED WHERE e.id > ? AND ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
+    params: [afterId, ...query.orgs.map((org) => org.id), ...rest.params],
+  };
+}
+
+function tallyConditions(conditions: readonly Condition[]): Condition[] | undefined {
+  const tallies: Condition[] = [];
+  for (const condition of conditions) {
+    if (condition.tally === undefined) return undefined;
+    tallies.push({ ...condition, sql: condition.tally });
+  }
+  return tallies;
+}
+
+/** Sort keys as result columns `k0, k1, …` (the id is always the `id` column), for compound ORDER BY. */
+function keyColumns(keys: readonly OrderKey[]): { columns: string; order: string } {
+  const columns: string[] = [];
+  const order: string[] = [];
+  keys.forEach((key, i) => {
+    if (key.expr === "e.id") {
+      order.push(`id ${dir(key.desc)}`);
+    } else {
+      columns.push(`, ${key.expr} AS k${i}`);
+      order.push(`k${i} ${dir(key.desc)}`);
+    }
+  });
+  return { columns: columns.join(""), order: order.join(", ") };
+}
+
+/**
+ * `SELECT <head>, <keys> … ORDER BY <keys>`: one arm per organisation in walk plans (merged, each arm
+ * read in index order), one statement with `+`-wrapped keys in filter plans (the unary plus stops SQLite
+ * from choosing the order-giving index over a selective one).
+ */
+function orderedSelect(
+  query: EventQuery,
+  plan: Plan,
+  head: string,
+  joins: string,
+  keys: readonly OrderKey[] = orderKeys(query.sort),
+): CompiledSql {
+  if (plan.kind === "filter") {
+    const rest = where([...query.conditions, ...matchCondition(query)]);
+    const order = keys.map((key) => `+${key.expr} ${dir(key.desc)}`).join(", ");
+    return {
+      sql: `SELECT ${head}${keyColumns(keys).columns} FROM events e${joins} WHERE ${orgIn(query)}${rest.sql} ORDER BY ${order}`,
+      params: [...query.orgs.map((org) => org.id), ...rest.params],
+    };
+  }
+  const { columns, order } = keyColumns(keys);
+  const byOrganisation = query.sort.some((term) => term.field === "organisation");
+  const source = plan.index === "rowid" ? "NOT INDEXED" : `INDEXED BY ${plan.index}`;
+  const rest = where(query.conditions);
+  const arms: string[] = [];
+  const params: SqlValue[] = [];
+  for (const org of query.orgs) {
+    // `org_rank = ?` is redundant with the organisation, but it tells SQLite the organisation sort key is
+    // constant within the arm, so the arm needs no sorting.
+    arms.push(
+      `SELECT ${head}${columns} FROM events e ${source}${joins} WHERE e.organisation_id = ?${byOrganisation ? " AND e.org_rank = ?" : ""}${rest.sql}`,
+    );
+    params.push(org.id, ...(byOrganisation ? [org.rank] : []), ...rest.params);
+  }
+  return { sql: `${arms.join(" UNION ALL ")} ORDER BY ${order}`, params };
+}
+
+/**
+ * One page: the ids in order first (index-only where possible), then the joins for just those rows.
+ * `fromEnd` reads the ids in the opposite order (every key, the id included, flipped: the exact reverse,
+ * nulls first), skipping `offset` rows from the end: the last pages of a long list skip few rows that way.
+ */
+export function compileEventPage(
+  query: EventQuery,
+  plan: Plan,
+  page: { limit: number; offset: number; fromEnd: boolean },
+): CompiledSql {
+  const { limit, offset, fromEnd } = page;
+  const keys = orderKeys(query.sort).map((key) => (fromEnd ? { ...key, desc: !key.desc } : key));
+  const inner = orderedSelect(query, plan, "e.id AS id", "", keys);
+  const outerOrder = orderKeys(query.sort)
+    .map((key, i) => (key.expr === "e.id" ? `p.id ${dir(key.desc)}` : `p.k${i} ${dir(key.desc)}`))
+    .join(", ");
+  return {
+    sql:
+      `SELECT ${listColumns} FROM (${inner.sql} LIMIT ? OFFSET ?) AS p ` +
+      `CROSS JOIN events e ON e.id = p.id${eventJoins.list} ORDER BY ${outerOrder}`,
+    params: [...inner.params, limit, offset],
+  };
+}
+
+/** Every matching row as CSV cells (`csvColumns` order) followed by the sort keys, streamed in order. */
+export function compileEventExport(query: EventQuery, plan: Plan): CompiledSql {
+  return orderedSelect(query, plan, exportColumns, eventJoins.export);
+}

@@ -1,0 +1,88 @@
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import type { EventFilter } from "../../contract/filter-fields";
+import type { EventScope } from "./event-store";
+import { openSqliteStore } from "./sqlite-store";
+import { allOrgs, fixtureNowMs, seededStore } from "./test-fixture";
+
+const fixture = seededStore(3000);
+afterAll(() => {
+  fixture.close();
+});
+
+/** Counted from the events themselves, the way no cache or tally can. */
+function trueCount(scope: EventScope, filter: EventFilter): number {
+  const orgs = new Set(scope.orgIds);
+  return fixture.reload().filter((event) => {
+    if (!orgs.has(event.organisation.id)) return false;
+    if (scope.failuresOnly && (event.status !== "FAILURE" || event.container === null)) return false;
+    if (filter.source && !filter.source.includes(event.event_source.id)) return false;
+    if (filter.status && (event.status === null || !filter.status.includes(event.status))) return false;
+    return true;
+  }).length;
+}
+
+const views: [string, EventScope, EventFilter][] = [
+  ["the reach", allOrgs, {}],
+  ["failed container events", { orgIds: [1, 2, 3], failuresOnly: true }, {}],
+  ["a source", { orgIds: [2] }, { source: [2] }],
+  ["a status", allOrgs, { status: ["FAILURE"] }],
+];
+
+describe("counts after writes", () => {
+  const { store, world } = fixture;
+  const container = store.findContainer([2], world.containers.find((c) => c.organisationId === 2)?.id ?? "");
+  if (!container) throw new Error("the demo world has no container in organisation 2");
+
+  it("starts equal to the events", () => {
+    for (const [, scope, filter] of views)
+      expect(store.countEvents(scope, filter)).toBe(trueCount(scope, filter));
+  });
+
+  it("follows this connection's writes", () => {
+    const before = views.map(([, scope, filter]) => store.countEvents(scope, filter));
+    store.insertContainerEvent(container, 2, {
+      event_type: "ACCESS",
+      status: "FAILURE",
+      timestamp: new Date(fixtureNowMs).toISOString(),
+    });
+    views.forEach(([, scope, filter], i) => {
+      expect(store.countEvents(scope, filter)).toBe(trueCount(scope, filter));
+      expect(store.countEvents(scope, filter)).toBe((before[i] ?? 0) + 1);
+    });
+  });
+
+  it("follows another connection's writes", () => {
+    const other = openSqliteStore(fixture.file);
+    try {
+      other.insertContainerEvent(container, 2, {
+        event_type: "BLOCK",
+        status: "SUCCESS",
+        timestamp: new Date(fixtureNowMs).toISOString(),
+      });
+    } finally {
+      other.close();
+    }
+    for (const [, scope, filter] of views)
+      expect(store.countEvents(scope, filter)).toBe(trueCount(scope, filter));
+  });
+
+  it("keeps event_tallies equal to the events they count", () => {
+    const db = new Database(fixture.file, { readonly: true });
+    try {
+      const tallied = db
+        .prepare(
+          "SELECT organisation_id, type_id, status, in_container, sum(n) AS n FROM event_tallies GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+        )
+        .all();
+      const counted = db
+        .prepare(
+          "SELECT organisation_id, type_id, coalesce(status, '') AS status, container_id IS NOT NULL AS in_container, count(*) AS n FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+        )
+        .all();
+      expect(tallied).toEqual(counted);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import type { ContainerEventType } from "../../contract/catalogue";
+import type { Container, NewContainerEvent } from "../../contract/container";
+import type { CsvValue } from "../../contract/csv";
+import type { Event, EventTypesResponse } from "../../contract/event";
+import type { ContainerFilter, EventFilter } from "../../contract/filter-fields";
+import type { Organisation, Role } from "../../contract/organisation";
+import type { ContainerSortField, EventSortField } from "../../contract/sort-fields";
+import type { SortTerm } from "../../contract/sort-grammar";
+import type { DemoWorld, EventRow } from "./event-row";
+
+/** Which events a list reads: an organisation's reach, optionally narrowed to one container or one `by_*` view. */
+export type EventScope = {
+  orgIds: readonly number[];
+  containerId?: string;
+  containerType?: ContainerEventType;
+  failuresOnly?: boolean;
+};
+
+export type PageRequest = { page: number; perPage: number };
+export type PageOf<T> = { rows: T[]; total: number };
+
+export type UserRecord = {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+  organisationId: number;
+  passwordHash: string;
+};
+
+/**
+ * Everything the routes need from storage. SQLite implements it today; a PostgreSQL store implements the
+ * same methods (async-capable callers await each result, so a promise-returning store fits too).
+ */
+export interface EventStore {
+  organisations(): Organisation[];
+  findUserByUsername(username: string): UserRecord | undefined;
+  findUserById(id: number): UserRecord | undefined;
+  eventTypes(): EventTypesResponse;
+
+  listEvents(
+    scope: EventScope,
+    filter: EventFilter,
+    sort: SortTerm<EventSortField>[],
+    page: PageRequest,
+  ): PageOf<Event>;
+  countEvents(scope: EventScope, filter: EventFilter): number;
+  /** Every matching row as CSV cells in `csvColumns` order; calling `return()` on the iterator stops the query. */
+  exportEvents(
+    scope: EventScope,
+    filter: EventFilter,
+    sort: SortTerm<EventSortField>[],
+  ): IterableIterator<CsvValue[]>;
+  /** Stores a container event durably and answers its id. */
+  insertContainerEvent(container: Container, userId: number, event: NewContainerEvent): number;
+
+  findContainer(orgIds: readonly number[], containerId: string): Container | undefined;
+  listContainers(
+    orgIds: readonly number[],
+    filter: ContainerFilter,
+    sort: SortTerm<ContainerSortField>[],
+    page: PageRequest,
+  ): PageOf<Container>;
+
+  /** The key that signs tokens: 32 random bytes made on first call and kept in the store, so tokens survive a restart. */
+  signingSecret(): Uint8Array;
+  revokeRefreshToken(tokenId: string, expiresAtMs: number): void;
+  isRefreshTokenRevoked(tokenId: string): boolean;
+
+  isEmpty(): boolean;
+  /** Loads a demo world and its events in bulk (first start and `npm run seed`). */
+  seed(world: DemoWorld, events: Iterable<EventRow>): void;
+  close(): void;
+}

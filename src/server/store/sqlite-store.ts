@@ -1,0 +1,88 @@
+import Database from "better-sqlite3";
+import { accountQueries } from "./account-queries";
+import { bulkSeed } from "./bulk-seed";
+import { containerQueries } from "./container-queries";
+import { CountCache } from "./count-cache";
+import { eventQueries } from "./event-queries";
+import type { EventStore } from "./event-store";
+import { insertContainerEvent } from "./insert-container-event";
+import { lookupQueries } from "./lookup-queries";
+import { applyMigrations } from "./migrations";
+import { isMemoryFile, openDatabase } from "./open-database";
+import { statementCache } from "./statement-cache";
+
+/** The SQLite event store: one file, created with its folder and brought up to the current schema on open. */
+export function openSqliteStore(file: string): EventStore {
+  const db = openDatabase(file);
+  try {
+    applyMigrations(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const statement = statementCache(db);
+  const counts = new CountCache(db);
+  const lookups = lookupQueries(statement);
+  const accounts = accountQueries(statement);
+  const containers = containerQueries(statement);
+
+  // Exports read on a connection of their own: better-sqlite3 refuses writes on a connection while one of
+  // its statements is still being iterated, and an export streams for as long as the client reads.
+  let exportDb: Database.Database | undefined;
+  const exportConnection = () => {
+    if (isMemoryFile(file)) return db;
+    if (!exportDb) {
+      exportDb = openDatabase(file, { readonly: true });
+      // An export reads every page once, in index order: mapping the file (up to 256 MB) or caching 64 MB
+      // of pages only adds to the server's RSS (measured at 1M events: 342 MB peak, 9 MB growth without).
+      exportDb.pragma("mmap_size = 0");
+      exportDb.pragma("cache_size = -2048");
+    }
+    return exportDb;
+  };
+  const events = eventQueries({ statement, counts, orgRanks: lookups.orgRanks, exportConnection });
+
+  return {
+    organisations: lookups.organisations,
+    eventTypes: lookups.eventTypes,
+    isEmpty: lookups.isEmpty,
+    findUserByUsername: accounts.findUserByUsername,
+    findUserById: accounts.findUserById,
+    signingSecret: accounts.signingSecret,
+    revokeRefreshToken: accounts.revokeRefreshToken,
+    isRefreshTokenRevoked: accounts.isRefreshTokenRevoked,
+
+    listEvents: events.list,
+    countEvents: events.count,
+    exportEvents: events.export,
+    insertContainerEvent(container, userId, event) {
+      const id = insertContainerEvent(db, statement, container, userId, event);
+      counts.written();
+      return id;
+    },
+
+    findContainer: containers.find,
+    listContainers: containers.list,
+
+    seed(world, rows) {
+      bulkSeed(db, world, rows);
+      lookups.forget();
+      counts.clear();
+    },
+    close() {
+      events.stopExports();
+      exportDb?.close();
+      optimizeUnlessReadOnly(db);
+      db.close();
+    },
+  };
+}
+
+/** `PRAGMA optimize` only refreshes planner statistics: a store on a read-only disk closes cleanly without it. */
+function optimizeUnlessReadOnly(db: Database.Database): void {
+  try {
+    db.pragma("optimize");
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError && error.code.startsWith("SQLITE_READONLY"))) throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { apiPaths, type ContainerEventView } from "../../contract/api-paths";
+import { eventListSchema, eventTypesResponseSchema } from "../../contract/event";
+import { fetchListPage, type ListRequest } from "./list-page";
+import { request } from "./request";
+
+/** Which event list: the organisation's, a container-event view (`by_fail`, …), or one container's timeline. */
+export type EventView = "events" | ContainerEventView | { container: string };
+
+export function eventListPath(orgId: number, view: EventView): string {
+  if (view === "events") return apiPaths.orgEvents(orgId);
+  if (typeof view === "string") return apiPaths.containerEvents(orgId, view);
+  return apiPaths.containerEventList(orgId, view.container);
+}
+
+export const eventQueries = {
+  /** Everything cached about an organisation's events; invalidate this after logging an event. */
+  all: (orgId: number) => ["events", orgId] as const,
+  list: (orgId: number, view: EventView, search: ListRequest) =>
+    queryOptions({
+      queryKey: [...eventQueries.all(orgId), view, search] as const,
+      queryFn: ({ signal }) => fetchListPage(eventListPath(orgId, view), search, eventListSchema, signal),
+      placeholderData: keepPreviousData,
+    }),
+  /**
+   * Event types, sources and severities for pickers and labels; they change with deployments only. Pages work
+   * without them (pickers fall back to the contract's catalogue), so a failure never replaces the page.
+   */
+  types: () =>
+    queryOptions({
+      queryKey: ["event_types"],
+      queryFn: async ({ signal }) =>
+        (await request(apiPaths.eventTypes, { schema: eventTypesResponseSchema, signal })).data,
+      staleTime: 60 * 60_000,
+      throwOnError: false,
+    }),
+};

@@ -1,0 +1,154 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type * as RequestModule from "./request";
+import type * as SessionModule from "./session";
+
+// The real server issues hour-long tokens; these tests need tokens about to expire, so the API is faked.
+const origin = "http://api.test";
+const url = (path: string) => `${origin}/api/v1${path}`;
+const server = setupServer();
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const jwt = (name: string, expiresInSeconds: number) =>
+  `${encode({ alg: "HS256" })}.${encode({ sub: name, exp: Math.floor(Date.now() / 1000) + expiresInSeconds })}.sig`;
+
+let session: typeof SessionModule;
+let client: typeof RequestModule;
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: "error" });
+});
+beforeEach(async () => {
+  vi.stubEnv("VITE_EVENTDESK_API_URL", origin);
+  vi.resetModules();
+  session = await import("./session");
+  client = await import("./request");
+});
+afterEach(async () => {
+  server.resetHandlers(http.delete(url("/authenticate"), () => new HttpResponse(null, { status: 204 })));
+  await session.logout();
+  server.resetHandlers();
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+});
+afterAll(() => {
+  server.close();
+});
+
+const me = z.object({ token: z.string() });
+/** GET /me echoes the bearer token it received. */
+const echoMe = http.get(url("/me"), ({ request }) =>
+  HttpResponse.json({ token: request.headers.get("authorization") ?? "" }),
+);
+
+function signIn(authToken: string, refresh = "refresh-1") {
+  server.use(
+    http.post(url("/authenticate"), async ({ request }) => {
+      const body = (await request.json()) as Record<string, string>;
+      if (body.password === "demo")
+        return HttpResponse.json({ auth_token: authToken, refresh_token: refresh });
+      return HttpResponse.json(
+        { error: "unauthorized", message: "Wrong username or password." },
+        { status: 401 },
+      );
+    }),
+  );
+  return session.login("admin@acme.test", "demo");
+}
+
+describe("session", () => {
+  it("signs in, tells subscribers, and sends the auth token with every request", async () => {
+    const listener = vi.fn();
+    session.subscribeSession(listener);
+    expect(session.getSession()).toEqual({ status: "signed-out", reason: "initial" });
+    const token = jwt("ada", 3600);
+    await signIn(token);
+    expect(session.getSession()).toEqual({ status: "signed-in" });
+    expect(listener).toHaveBeenCalled();
+    server.use(echoMe);
+    expect((await client.request("/me", { schema: me })).data.token).toBe(`Bearer ${token}`);
+  });
+
+  it("refreshes a token about to expire before using it", async () => {
+    const fresh = jwt("ada-2", 3600);
+    let refreshedWith: unknown;
+    await signIn(jwt("ada", 10));
+    server.use(
+      http.post(url("/authenticate"), async ({ request }) => {
+        refreshedWith = await request.json();
+        return HttpResponse.json({ auth_token: fresh });
+      }),
+      echoMe,
+    );
+    expect((await client.request("/me", { schema: me })).data.token).toBe(`Bearer ${fresh}`);
+    expect(refreshedWith).toEqual({ refresh_token: "refresh-1" });
+    expect(session.getSession().status).toBe("signed-in");
+  });
+
+  it("refreshes on a timer a minute before the token expires", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const refreshed = vi.fn();
+    await signIn(jwt("ada", 120));
+    server.use(
+      http.post(url("/authenticate"), () => {
+        refreshed();
+        return HttpResponse.json({ auth_token: jwt("ada-2", 3600) });
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(refreshed).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(refreshed).toHaveBeenCalledOnce();
+  });
+
+  it("ends the session as expired when the server refuses the token", async () => {
+    await signIn(jwt("ada", 3600));
+    server.use(
+      http.get(url("/me"), () =>
+        HttpResponse.json({ error: "unauthorized", message: "The token was revoked." }, { status: 401 }),
+      ),
+    );
+    await expect(client.request("/me", { schema: me })).rejects.toMatchObject({ kind: "unauthorized" });
+    expect(session.getSession()).toEqual({ status: "signed-out", reason: "expired" });
+  });
+
+  it("ends the session when the refresh token is refused", async () => {
+    await signIn(jwt("ada", 5));
+    server.use(
+      http.post(url("/authenticate"), () =>
+        HttpResponse.json({ error: "unauthorized", message: "Refresh token revoked." }, { status: 401 }),
+      ),
+    );
+    await expect(client.request("/me", { schema: me })).rejects.toMatchObject({ kind: "unauthorized" });
+    expect(session.getSession()).toEqual({ status: "signed-out", reason: "expired" });
+  });
+
+  it("keeps the session signed out after a wrong password", async () => {
+    server.use(
+      http.post(url("/authenticate"), () =>
+        HttpResponse.json({ error: "unauthorized", message: "Wrong username or password." }, { status: 401 }),
+      ),
+    );
+    await expect(session.login("admin@acme.test", "nope")).rejects.toMatchObject({
+      kind: "unauthorized",
+      message: "Wrong username or password.",
+    });
+    expect(session.getSession()).toEqual({ status: "signed-out", reason: "initial" });
+  });
+
+  it("revokes the refresh token on sign-out", async () => {
+    await signIn(jwt("ada", 3600), "refresh-9");
+    let revoked: unknown;
+    server.use(
+      http.delete(url("/authenticate"), async ({ request }) => {
+        revoked = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await session.logout();
+    expect(revoked).toEqual({ refresh_token: "refresh-9" });
+    expect(session.getSession()).toEqual({ status: "signed-out", reason: "signed-out" });
+    await expect(client.request("/me", { schema: me })).rejects.toMatchObject({ kind: "unauthorized" });
+  });
+});

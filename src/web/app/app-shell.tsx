@@ -1,0 +1,57 @@
+import { useQuery } from "@tanstack/react-query";
+import { NavLink, Outlet } from "react-router";
+import { meQueries } from "../api/me-queries";
+import { logout } from "../api/session";
+import { OrgSwitcher } from "./org-switcher";
+import { paths } from "./paths";
+import { ThemeToggle } from "./theme-toggle";
+import { useOrgId } from "./use-org-id";
+import "./app-shell.css";
+
+/** The frame around every page of an organisation: navigation, organisation, user, theme, sign-out. */
+export function AppShell() {
+  const orgId = useOrgId();
+  const me = useQuery(meQueries.me());
+  const user = me.data?.user;
+  return (
+    <div className="shell">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Focus the main region without a #main history entry for the router to handle.
+          event.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header className="shell-sidebar">
+        <p className="shell-brand">EventDesk</p>
+        <nav className="shell-nav" aria-label="Main">
+          <NavLink to={paths.events(orgId)}>Events</NavLink>
+          <NavLink to={paths.containers(orgId)}>Containers</NavLink>
+          <NavLink to={paths.failures(orgId)}>Failures</NavLink>
+        </nav>
+        <div className="shell-settings">
+          {me.data ? <OrgSwitcher me={me.data} orgId={orgId} /> : null}
+          <ThemeToggle />
+        </div>
+        <div className="shell-account">
+          {user ? (
+            <p className="shell-user">
+              <span className="shell-user-name">{user.name}</span>
+              <span className="badge">{user.role}</span>
+            </p>
+          ) : null}
+          <button type="button" className="button button-small" onClick={() => void logout()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

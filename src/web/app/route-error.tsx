@@ -1,0 +1,70 @@
+import { useQueryErrorResetBoundary } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from "react-router";
+import { isApiError } from "../api/api-error";
+import { ErrorState } from "../ui/states";
+
+/**
+ * The error boundary of the routes: shows the server's message (or the router's 404) and a Retry that resets
+ * failed queries and re-renders the route. When the server cannot be reached or fails, it retries by itself
+ * every few seconds, so the page comes back on its own once the server does.
+ */
+const autoRetryMs = 5000;
+
+export function RouteError() {
+  const error = useRouteError();
+  const { reset } = useQueryErrorResetBoundary();
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Routes have no loaders, so revalidating would keep the error: navigating to the same URL renders it afresh.
+  const retry = () => {
+    reset();
+    void navigate(`${location.pathname}${location.search}${location.hash}`, { replace: true });
+  };
+  const transient = isApiError(error, "network") || isApiError(error, "server");
+  useEffect(() => {
+    if (!transient) return;
+    const timer = setTimeout(retry, autoRetryMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  });
+
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+
+  const title = isApiError(error, "not_found")
+    ? "Not found"
+    : isApiError(error, "forbidden")
+      ? "Not allowed"
+      : isApiError(error, "network")
+        ? "Cannot reach the server"
+        : "Something went wrong";
+  return (
+    <div className="page route-error">
+      <title>{`${title} · EventDesk`}</title>
+      <ErrorState
+        title={title}
+        error={isRouteErrorResponse(error) ? new Error(error.statusText || `HTTP ${error.status}`) : error}
+        onRetry={retry}
+      />
+      {transient ? (
+        <p className="muted" role="status" style={{ textAlign: "center" }}>
+          Trying again automatically every {autoRetryMs / 1000} seconds.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function NotFound() {
+  return (
+    <div className="page route-error">
+      <title>Page not found · EventDesk</title>
+      <div className="state">
+        <h1 className="state-title">Page not found</h1>
+        <p className="state-body">There is no page at this address.</p>
+        <Link to="/">Go to your organisation&apos;s events</Link>
+      </div>
+    </div>
+  );
+}

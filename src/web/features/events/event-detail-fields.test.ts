@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { Event } from "../../../contract/event";
+import { eventDetailGroups } from "./event-detail-fields";
+
+const full: Event = {
+  id: 7,
+  timestamp: "2026-11-18T12:00:00Z",
+  alert: true,
+  description: "ACCESS FAILURE on container",
+  status: "FAILURE",
+  event_type: { id: 100, description: "ACCESS" },
+  event_source: { id: 2, description: "API" },
+  event_severity: { id: 1, description: "Warn" },
+  organisation: { id: 2, name: "Acme Logistics" },
+  user: { id: 3, username: "sam@acme.test", name: "Sam" },
+  endpoint: { id: 9, name: "truck-1", tags: "", ip_address: "10.0.0.1", imei: "123" },
+  sim: { id: 4, iccid: "8949" },
+  imsi: { id: 5, imsi: "2620" },
+  container: { id: "c-0001", name: "Plans.enc" },
+};
+
+const filters = (event: Event) =>
+  eventDetailGroups(event).flatMap((group) => group.fields.flatMap((field) => field.filter ?? []));
+
+describe("eventDetailGroups", () => {
+  it("offers a filter for every filterable value, by id where the API filters by id", () => {
+    expect(filters(full)).toEqual([
+      { field: "type", value: "100" },
+      { field: "source", value: "2" },
+      { field: "severity", value: "1" },
+      { field: "alert", value: "true" },
+      { field: "status", value: "FAILURE" },
+      { field: "organisation", value: "Acme Logistics" },
+      { field: "user", value: "sam@acme.test" },
+      { field: "endpoint", value: "truck-1" },
+      { field: "ip_address", value: "10.0.0.1" },
+      { field: "imei", value: "123" },
+      { field: "iccid", value: "8949" },
+      { field: "imsi", value: "2620" },
+      { field: "container", value: "c-0001" },
+    ]);
+  });
+
+  it("lists absent parts as none and offers no filter for them", () => {
+    const bare: Event = {
+      ...full,
+      status: null,
+      user: null,
+      endpoint: null,
+      sim: null,
+      imsi: null,
+      container: null,
+    };
+    const fields = eventDetailGroups(bare).flatMap((group) => group.fields);
+    expect(fields.filter((field) => field.value === null).map((field) => field.label)).toEqual([
+      "Status",
+      "User",
+      "Endpoint",
+      "ICCID",
+      "IMSI",
+      "Container",
+    ]);
+    expect(filters(bare).map((term) => term.field)).toEqual([
+      "type",
+      "source",
+      "severity",
+      "alert",
+      "organisation",
+    ]);
+  });
+});

@@ -1,0 +1,130 @@
+import type { ColumnVisibilityState } from "@tanstack/react-table";
+import { Link, useParams } from "react-router";
+import { severityIds } from "../../../contract/catalogue";
+import type { Event } from "../../../contract/event";
+import { paths } from "../../app/paths";
+import { dataTableColumnHelper } from "../../ui/data-table-features";
+import { Timestamp } from "../../ui/timestamp";
+import "./events-columns.css";
+
+/**
+ * The columns of every event table. Ids are the API's sort fields; the others (status, description, container,
+ * imei) cannot be sorted by the server. Columns in `defaultHiddenEventColumns` start hidden.
+ */
+
+const column = dataTableColumnHelper<Event>();
+
+const none = <span className="muted">—</span>;
+
+function SeverityCell({ event }: { event: Event }) {
+  const { id, description } = event.event_severity;
+  const tone = id === severityIds.critical ? "badge-danger" : id === severityIds.warn ? "badge-warn" : "";
+  return (
+    <span className="event-severity">
+      <span className={`badge ${tone}`}>{description}</span>
+      {event.alert ? <span className="badge badge-danger">Alert</span> : null}
+    </span>
+  );
+}
+
+function StatusCell({ status }: { status: Event["status"] }) {
+  if (status === null) return none;
+  return <span className={`badge ${status === "FAILURE" ? "badge-danger" : "badge-success"}`}>{status}</span>;
+}
+
+function ContainerCell({ container }: { container: Event["container"] }) {
+  const { orgId } = useParams();
+  if (!container) return none;
+  return (
+    <Link to={paths.container(Number(orgId), container.id)} title={`Timeline of ${container.id}`}>
+      {container.name}
+    </Link>
+  );
+}
+
+const orNone = (value: string | undefined) => value ?? none;
+
+export const eventColumns = column.columns([
+  column.accessor("timestamp", {
+    header: "Timestamp",
+    sortDescFirst: true,
+    cell: (info) => <Timestamp value={info.getValue()} />,
+  }),
+  column.accessor((event) => event.event_type.description, { id: "type", header: "Type" }),
+  column.accessor((event) => event.event_severity.id, {
+    id: "severity",
+    header: "Severity",
+    cell: (info) => <SeverityCell event={info.row.original} />,
+  }),
+  column.accessor((event) => event.event_source.description, { id: "source", header: "Source" }),
+  column.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: (info) => <StatusCell status={info.getValue()} />,
+  }),
+  column.accessor("description", {
+    header: "Description",
+    enableSorting: false,
+    meta: { className: "cell-wrap" },
+    cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
+  }),
+  column.accessor((event) => event.user?.name, {
+    id: "user",
+    header: "User",
+    cell: (info) => <span title={info.row.original.user?.username}>{orNone(info.getValue())}</span>,
+  }),
+  column.accessor((event) => event.endpoint?.name, {
+    id: "endpoint",
+    header: "Endpoint",
+    cell: (info) => orNone(info.getValue()),
+  }),
+  column.accessor("container", {
+    header: "Container",
+    enableSorting: false,
+    cell: (info) => <ContainerCell container={info.getValue()} />,
+  }),
+  column.accessor("id", {
+    header: "ID",
+    sortDescFirst: true,
+    meta: { className: "cell-number" },
+  }),
+  column.accessor("alert", { header: "Alert", cell: (info) => (info.getValue() ? "Yes" : "No") }),
+  column.accessor((event) => event.organisation.name, { id: "organisation", header: "Organisation" }),
+  column.accessor((event) => event.endpoint?.tags, {
+    id: "tags",
+    header: "Tags",
+    cell: (info) => orNone(info.getValue()),
+  }),
+  column.accessor((event) => event.endpoint?.ip_address, {
+    id: "ip_address",
+    header: "IP address",
+    cell: (info) => orNone(info.getValue()),
+  }),
+  column.accessor((event) => event.endpoint?.imei, {
+    id: "imei",
+    header: "IMEI",
+    enableSorting: false,
+    cell: (info) => orNone(info.getValue()),
+  }),
+  column.accessor((event) => event.sim?.iccid, {
+    id: "iccid",
+    header: "ICCID",
+    cell: (info) => orNone(info.getValue()),
+  }),
+  column.accessor((event) => event.imsi?.imsi, {
+    id: "imsi",
+    header: "IMSI",
+    cell: (info) => orNone(info.getValue()),
+  }),
+]);
+
+export const defaultHiddenEventColumns: ColumnVisibilityState = {
+  id: false,
+  alert: false,
+  organisation: false,
+  tags: false,
+  ip_address: false,
+  imei: false,
+  iccid: false,
+  imsi: false,
+};

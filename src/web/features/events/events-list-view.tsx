@@ -1,0 +1,268 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useCallback, useEffect, useMemo } from "react";
+import { useSearchParams } from "react-router";
+import { eventFilterFields } from "../../../contract/filter-fields";
+import { eventList } from "../../../contract/list-params";
+import type { FilterTerm } from "../../../contract/query-grammar";
+import { isApiError } from "../../api/api-error";
+import { eventQueries, type EventView } from "../../api/event-queries";
+import { readListSearch, writeListSearch } from "../../app/list-search";
+import { sortingFromTerms, termsFromSorting } from "../../app/table-sorting";
+import { useListSearch } from "../../app/use-list-search";
+import { ColumnChooser } from "../../ui/column-chooser";
+import type { Event } from "../../../contract/event";
+import { DataTable } from "../../ui/data-table";
+import type { DataTableColumn } from "../../ui/data-table-features";
+import { Drawer } from "../../ui/drawer";
+import { FilterChips } from "../../ui/filter-chips";
+import { Pagination } from "../../ui/pagination";
+import { EmptyState, ErrorState } from "../../ui/states";
+import { eventFilterFieldConfigs } from "./event-filter-fields";
+import { eventColumnChoices, useEventColumnVisibility } from "./event-column-visibility";
+import { EventDetail } from "./event-detail";
+import { eventColumns } from "./events-columns";
+import { EventsEmptyState } from "./events-empty-state";
+import { ExportCsvButton } from "../export/export-csv-button";
+import "./events-list-view.css";
+
+const EventHistogram = lazy(() =>
+  import("./event-histogram").then((module) => ({ default: module.EventHistogram })),
+);
+
+/**
+ * The app's rule (query-client.ts), plus a 404 shown in place: "not found or not visible" is this page's own
+ * state, not the route's error boundary.
+ */
+const inPlaceErrors = ["bad_request", "too_many_requests", "unauthorized", "not_found"] as const;
+
+/**
+ * One event list, server-paged, sorted and filtered, with its whole state in the URL (`page`, `per_page`,
+ * `sort`, `q`, plus `cols` for non-default columns and `event` for the open detail drawer): the filter chips, a
+ * histogram of the filtered events over time, the table, the pager and the event drawer. Shared by the events,
+ * failures and container timeline pages through `view`.
+ */
+export function EventsListView({
+  orgId,
+  view,
+  label,
+  emptyTitle,
+  notFoundTitle = "This organisation was not found or is not visible to you",
+  histogram = true,
+  extraColumns,
+}: {
+  orgId: number;
+  view: EventView;
+  /** The table's accessible name. */
+  label: string;
+  /** Shown when the list is empty without filters. */
+  emptyTitle: string;
+  /** Shown when the list answers 404 (an organisation or container that does not exist or is not visible). */
+  notFoundTitle?: string;
+  /** Show the event counts over time above the table. */
+  histogram?: boolean;
+  /** Columns after the event columns (a row action, …); must be stable (module-level). */
+  extraColumns?: readonly DataTableColumn<Event>[];
+}) {
+  const list = useListSearch(eventList);
+  const [params, setParams] = useSearchParams();
+  const [columnVisibility, setColumnVisibility] = useEventColumnVisibility();
+  const queryClient = useQueryClient();
+  const events = useQuery({
+    ...eventQueries.list(orgId, view, list.request),
+    throwOnError: (error, query) =>
+      query.state.data === undefined && !inPlaceErrors.some((kind) => isApiError(error, kind)),
+  });
+  const types = useQuery(eventQueries.types());
+  const fields = useMemo(() => eventFilterFieldConfigs(types.data), [types.data]);
+  const columns = useMemo(
+    () => (extraColumns ? [...eventColumns, ...extraColumns] : eventColumns),
+    [extraColumns],
+  );
+  const sorting = useMemo(() => sortingFromTerms(list.sort), [list.sort]);
+
+  const paging = events.data?.paging;
+  useEffect(() => {
+    if (!paging || events.isPlaceholderData || list.page >= paging.totalPages) return;
+    queryClient
+      .query(eventQueries.list(orgId, view, { ...list.request, page: list.page + 1 }))
+      .catch(() => undefined);
+  }, [queryClient, orgId, view, list.request, list.page, paging, events.isPlaceholderData]);
+
+  const error = events.data === undefined ? events.error : null;
+  const filterError = isApiError(error, "bad_request") && error.param === "q" ? error.message : undefined;
+
+  const openId = params.get("event");
+  const openEvent =
+    openId === null ? undefined : events.data?.rows.find((event) => String(event.id) === openId);
+  const setOpenId = useCallback(
+    (id: number | undefined) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (id === undefined) next.delete("event");
+          else next.set("event", String(id));
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  /** Changes the filters and closes the drawer in one history entry. */
+  const applyFilters = useCallback(
+    (change: (filters: FilterTerm[]) => FilterTerm[]) => {
+      setParams((current) => {
+        const search = readListSearch(current, eventList);
+        const next = writeListSearch(
+          current,
+          { ...search, filters: change(search.filters), page: 1 },
+          eventList,
+        );
+        next.delete("event");
+        return next;
+      });
+    },
+    [setParams],
+  );
+
+  if (isApiError(error, "not_found")) {
+    return (
+      <div role="alert">
+        <EmptyState title={notFoundTitle}>
+          <p>{error.message}</p>
+          <p>Choose another organisation from the switcher, or check the link you followed.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <div className="events-toolbar">
+        <FilterChips
+          terms={list.filters}
+          onChange={list.setFilters}
+          fields={fields}
+          specs={eventFilterFields}
+          timeRange
+          serverError={filterError}
+        />
+        <div className="events-toolbar-actions">
+          <ColumnChooser
+            columns={eventColumnChoices}
+            visibility={columnVisibility}
+            onChange={setColumnVisibility}
+          />
+          {events.data ? <ExportCsvButton orgId={orgId} view={view} request={list.request} /> : null}
+        </div>
+      </div>
+      {histogram && !filterError ? (
+        <Suspense fallback={<div className="histogram-placeholder" />}>
+          <EventHistogram
+            orgId={orgId}
+            view={view}
+            filters={list.filters}
+            onRange={(bucket) => {
+              applyFilters((filters) => [
+                ...filters.filter((term) => term.field !== "from" && term.field !== "until"),
+                { field: "from", value: bucket.from },
+                { field: "until", value: bucket.until },
+              ]);
+            }}
+          />
+        </Suspense>
+      ) : null}
+      <DataTable
+        label={label}
+        columns={columns}
+        rows={events.data?.rows ?? (error ? [] : undefined)}
+        getRowId={(event) => String(event.id)}
+        rowCount={paging?.total ?? 0}
+        page={list.page}
+        perPage={list.perPage}
+        sorting={sorting}
+        onSortingChange={(next) => {
+          list.setSort(termsFromSorting(next));
+        }}
+        columnVisibility={columnVisibility}
+        onColumnVisibilityChange={setColumnVisibility}
+        onRowOpen={(event) => {
+          setOpenId(event.id);
+        }}
+        activeRowId={openEvent ? String(openEvent.id) : undefined}
+        isStale={events.isPlaceholderData}
+        rowClassName={(event) => (event.status === "FAILURE" ? "row-failure" : undefined)}
+        empty={
+          error ? (
+            filterError ? (
+              <EmptyState
+                title="The highlighted filter cannot be applied"
+                action={
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      list.setFilters([]);
+                    }}
+                  >
+                    Clear filters
+                  </button>
+                }
+              >
+                Edit or remove it to see events.
+              </EmptyState>
+            ) : (
+              <ErrorState error={error} onRetry={() => void events.refetch()} />
+            )
+          ) : paging ? (
+            <EventsEmptyState
+              paging={paging}
+              page={list.page}
+              filters={list.filters}
+              types={types.data}
+              emptyTitle={emptyTitle}
+              onLastPage={() => {
+                list.setPage(paging.totalPages);
+              }}
+              onClearFilters={() => {
+                list.setFilters([]);
+              }}
+            />
+          ) : null
+        }
+      />
+      {paging ? (
+        <Pagination
+          page={list.page}
+          perPage={list.perPage}
+          total={paging.total}
+          totalPages={paging.totalPages}
+          noun={{ one: "event", other: "events" }}
+          onPageChange={list.setPage}
+          onPerPageChange={list.setPerPage}
+        />
+      ) : null}
+      <Drawer
+        open={openEvent !== undefined}
+        onClose={() => {
+          setOpenId(undefined);
+        }}
+        title={openEvent ? `Event ${String(openEvent.id)}` : "Event"}
+      >
+        {openEvent ? (
+          <EventDetail
+            event={openEvent}
+            orgId={orgId}
+            onFilter={(term) => {
+              applyFilters((filters) =>
+                filters.some((old) => old.field === term.field && old.value === term.value)
+                  ? filters
+                  : [...filters, term],
+              );
+            }}
+          />
+        ) : null}
+      </Drawer>
+    </>
+  );
+}

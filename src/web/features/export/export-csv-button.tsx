@@ -1,0 +1,121 @@
+/**
+ * `Export CSV · 12,431 rows`: exports the whole current view (same sort and q) and saves it under the server's
+ * file name. While it runs, a progress bar against `x-total-count` and a `Cancel` button that aborts the
+ * request; an `Excel-friendly (BOM)` checkbox; errors in place. Props: `orgId`, `view`, `request` (the list's
+ * current request: its query is shared with the table, so the count is the table's).
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
+import { eventListPath, eventQueries, type EventView } from "../../api/event-queries";
+import type { ListRequest } from "../../api/list-page";
+import { meQueries } from "../../api/me-queries";
+import { errorMessage } from "../../ui/states";
+import { exportFileName } from "./export-csv";
+import { useExportCsv } from "./use-export-csv";
+import "./export-csv-button.css";
+
+const count = new Intl.NumberFormat();
+
+export function ExportCsvButton({
+  orgId,
+  view,
+  request,
+}: {
+  orgId: number;
+  view: EventView;
+  request: ListRequest;
+}) {
+  const events = useQuery(eventQueries.list(orgId, view, request));
+  const me = useQuery(meQueries.me());
+  const [bom, setBom] = useState(false);
+  const { state, start, cancel } = useExportCsv();
+  const progressId = useId();
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const running = state.status === "running";
+  // The button the user pressed is swapped for the other one: keep keyboard focus on whichever is shown.
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    if (!hadFocus.current) return;
+    (running ? cancelButton : exportButton).current?.focus();
+  }, [running]);
+
+  const total = events.isPlaceholderData ? undefined : events.data?.paging.total;
+  const orgLabel = me.data?.organisations.find((org) => org.id === orgId)?.name ?? String(orgId);
+  const rowsLabel = total === undefined ? "" : ` · ${count.format(total)} ${total === 1 ? "row" : "rows"}`;
+
+  if (running) {
+    const { rows, total: expected } = state.progress;
+    return (
+      <div className="export-csv" role="group" aria-label="CSV export">
+        <label htmlFor={progressId} className="export-csv-label">
+          Exporting {count.format(rows)}
+          {expected === undefined ? "" : ` of ${count.format(expected)}`} rows
+        </label>
+        <progress
+          id={progressId}
+          className="export-csv-progress"
+          max={expected ?? 1}
+          value={expected === undefined ? undefined : Math.min(rows, expected)}
+        />
+        <button
+          ref={cancelButton}
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            hadFocus.current = true;
+            cancel();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="export-csv" role="group" aria-label="CSV export">
+      <p className="export-csv-status" aria-live="polite">
+        {state.status === "done"
+          ? `Saved ${state.result.fileName} (${count.format(state.result.rows)} rows${state.result.via === "pages" ? ", built from pages" : ""}).`
+          : state.status === "cancelled"
+            ? "Export cancelled."
+            : ""}
+      </p>
+      {state.status === "failed" ? (
+        <p className="export-csv-error" role="alert">
+          Export failed: {errorMessage(state.error)}
+        </p>
+      ) : null}
+      <label className="export-csv-bom">
+        <input
+          type="checkbox"
+          checked={bom}
+          onChange={(event) => {
+            setBom(event.target.checked);
+          }}
+        />
+        Excel-friendly (BOM)
+      </label>
+      <button
+        ref={exportButton}
+        type="button"
+        className="button button-small"
+        disabled={!total}
+        onClick={() => {
+          hadFocus.current = true;
+          start({
+            path: eventListPath(orgId, view),
+            sort: request.sort,
+            q: request.q,
+            bom,
+            fallbackFileName: exportFileName(orgLabel, view, request.q),
+            total,
+          });
+        }}
+      >
+        Export CSV{rowsLabel}
+      </button>
+    </div>
+  );
+}

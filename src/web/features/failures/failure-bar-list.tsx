@@ -1,0 +1,117 @@
+import { useState } from "react";
+import { ErrorState, Skeleton } from "../../ui/states";
+import type { CountBar, CountField, CountList } from "./use-failure-counts";
+
+const collapsedBars = 5;
+
+const plural = (count: number) => `${count.toLocaleString()} ${count === 1 ? "failure" : "failures"}`;
+
+/**
+ * One "top N by failure count" list, busiest first, the top five until expanded. Each row is a toggle button
+ * that narrows the table to that value; the bar's length is relative to the busiest value.
+ */
+export function FailureBarList({
+  title,
+  field,
+  list,
+  selected,
+  emptyText,
+  onPick,
+}: {
+  title: string;
+  field: CountField;
+  list: CountList;
+  selected: string | undefined;
+  emptyText: string;
+  onPick: (value: string | undefined) => void;
+}) {
+  const [expanded, setExpanded] = useState(false);
+  const headingId = `failure-counts-${field}`;
+  const max = list.bars?.[0]?.count ?? 0;
+  const hidden = list.bars ? list.bars.length - collapsedBars : 0;
+  const shown = expanded ? list.bars : list.bars?.slice(0, collapsedBars);
+  return (
+    <section className="failure-bars" aria-labelledby={headingId}>
+      <h3 id={headingId} className="failure-bars-title">
+        {title}
+        {list.bars && list.bars.length > 0 ? (
+          <span className="muted"> · {list.bars.length} with failures</span>
+        ) : null}
+      </h3>
+      {list.error && !list.bars ? (
+        <ErrorState error={list.error} title={`Could not count failures by ${field}`} />
+      ) : !shown ? (
+        <ul className="failure-bars-list" aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`}>
+          {[0, 1, 2].map((index) => (
+            <li key={index} className="failure-bar-skeleton">
+              <Skeleton width={`${80 - index * 20}%`} height={14} />
+            </li>
+          ))}
+        </ul>
+      ) : shown.length === 0 ? (
+        <p className="muted failure-bars-empty">{emptyText}</p>
+      ) : (
+        <ol className="failure-bars-list">
+          {shown.map((bar) => (
+            <FailureBar
+              key={bar.value}
+              bar={bar}
+              field={field}
+              max={max}
+              pressed={bar.value === selected}
+              onPick={onPick}
+            />
+          ))}
+        </ol>
+      )}
+      {hidden > 0 ? (
+        <button
+          type="button"
+          className="button button-quiet button-small failure-bars-more"
+          aria-expanded={expanded}
+          onClick={() => {
+            setExpanded(!expanded);
+          }}
+        >
+          {expanded ? "Show fewer" : `Show ${String(hidden)} more`}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function FailureBar({
+  bar,
+  field,
+  max,
+  pressed,
+  onPick,
+}: {
+  bar: CountBar;
+  field: CountField;
+  max: number;
+  pressed: boolean;
+  onPick: (value: string | undefined) => void;
+}) {
+  const share = max > 0 ? Math.max(2, Math.round((bar.count / max) * 100)) : 0;
+  return (
+    <li>
+      <button
+        type="button"
+        className="failure-bar"
+        aria-pressed={pressed}
+        aria-label={`Filter by ${field} ${bar.label}: ${plural(bar.count)}`}
+        title={bar.detail && bar.detail !== bar.label ? `${bar.label} (${bar.detail})` : bar.label}
+        onClick={() => {
+          onPick(pressed ? undefined : bar.value);
+        }}
+      >
+        <span className="failure-bar-label">{bar.label}</span>
+        <span className="failure-bar-count">{bar.count.toLocaleString()}</span>
+        <span className="failure-bar-track" aria-hidden="true">
+          <span className="failure-bar-fill" style={{ width: `${share}%` }} />
+        </span>
+      </button>
+    </li>
+  );
+}
