@@ -98,7 +98,8 @@ export function eventConditions(scope: EventScope, filter: ResolvedEventFilter):
 /**
  * The full-text query that finds candidate rows for the description filter: each value's trigrams AND-ed
  * (the index keeps no positions, so it cannot match phrases), values OR-ed. Candidates are re-checked by
- * the instr() condition. Undefined when a value is shorter than a trigram: the index cannot help then.
+ * the instr() condition. Trigrams holding a NUL are left out, since FTS5's query parser ends a string at
+ * one. Undefined when a value has no trigram left: the index cannot help then.
  */
 export function descriptionMatch(filter: ResolvedEventFilter): string | undefined {
   const values = filter.descriptions;
@@ -106,9 +107,12 @@ export function descriptionMatch(filter: ResolvedEventFilter): string | undefine
   const groups: string[] = [];
   for (const value of values) {
     const chars = Array.from(value);
-    if (chars.length < 3) return undefined;
     const trigrams = new Set<string>();
-    for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(""));
+    for (let i = 0; i + 3 <= chars.length; i++) {
+      const trigram = chars.slice(i, i + 3).join("");
+      if (!trigram.includes("\0")) trigrams.add(trigram);
+    }
+    if (trigrams.size === 0) return undefined;
     groups.push(`(${[...trigrams].map((trigram) => `"${trigram.replace(/"/g, '""')}"`).join(" AND ")})`);
   }
   return groups.join(" OR ");

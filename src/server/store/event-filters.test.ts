@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Event } from "../../contract/event";
 import type { EventFilter } from "../../contract/filter-fields";
 import type { EventScope } from "./event-store";
-import { seededStore } from "./test-fixture";
+import { fixtureNowMs, seededStore } from "./test-fixture";
 import { modelList } from "./test-model";
 import { planRunner } from "./test-plans";
 
@@ -129,4 +129,22 @@ it("from/until include events stamped exactly at either end", () => {
   expect(listAll({ orgIds: [1, 2, 3, 4] }, { from: [at + 1], until: [at + 1000] }).ids).not.toContain(
     middle.id,
   );
+});
+
+it("a description holding NUL is found by a filter holding NUL, and breaks no query", () => {
+  const container = store.findContainer(
+    [2],
+    fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
+  );
+  if (!container) throw new Error("the demo world has no container in organisation 2");
+  const id = store.insertContainerEvent(container, 2, {
+    event_type: "ACCESS",
+    status: "FAILURE",
+    timestamp: new Date(fixtureNowMs).toISOString(),
+    description: "door\0%% forced",
+  });
+  const scope = { orgIds: [2] };
+  for (const value of ["\0%%", "r\0%", "door\0%% f", "\0", "%% forced"])
+    expect(listAll(scope, { description: [value] }).ids, JSON.stringify(value)).toEqual([id]);
+  expect(listAll(scope, { description: ["door\0x"] }).ids).toEqual([]);
 });
