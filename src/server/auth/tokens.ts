@@ -2,6 +2,7 @@ import { createSecretKey, randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT, type JWTPayload } from "jose";
 
 const issuer = "eventdesk";
+const maxVerified = 10_000;
 const audience = "eventdesk-api";
 
 /** `use` tells an auth token (sent as Bearer) from a refresh token (sent only to /authenticate). */
@@ -25,8 +26,12 @@ export type TokenService = ReturnType<typeof createTokenService>;
 
 /** HS256 JWTs; verification accepts HS256 only, so `alg: none` and algorithm swaps fail. */
 export function createTokenService({ secret, authTtlSeconds, refreshTtlSeconds, now }: TokenSettings) {
-  // Made once: handing jose the raw bytes re-imports a WebCrypto key on every sign and verify.
+  // One KeyObject for every signature (handing jose the raw bytes imports a new key each time).
   const key = createSecretKey(secret);
+  // A client sends the same auth token with every request: the same bytes verify the same way, so a token
+  // seen before skips the signature check (several times the cost of the rest of a cached page answer).
+  // Only its expiry depends on the time, and is checked on every use.
+  const verified = new Map<string, VerifiedToken>();
 
   async function sign(claims: JWTPayload, userId: number, ttlSeconds: number): Promise<string> {
     const issuedAt = Math.floor(now() / 1000);
@@ -55,23 +60,39 @@ export function createTokenService({ secret, authTtlSeconds, refreshTtlSeconds, 
 
     /** The token's claims when it is well-formed, correctly signed, unexpired and of the given use. */
     async verify(token: string, use: TokenUse): Promise<VerifiedToken | undefined> {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          algorithms: ["HS256"],
-          issuer,
-          audience,
-          currentDate: new Date(now()),
-          requiredClaims: ["sub", "exp"],
-        });
-        const sessionId = use === "refresh" ? payload.jti : payload.sid;
-        const userId = Number(payload.sub);
-        if (payload.use !== use || typeof sessionId !== "string" || !Number.isSafeInteger(userId)) {
-          return undefined;
-        }
-        return { userId, sessionId, expiresAtMs: (payload.exp ?? 0) * 1000 };
-      } catch {
+      const cacheKey = `${use} ${token}`;
+      const known = verified.get(cacheKey);
+      if (known) {
+        if (now() < known.expiresAtMs) return known;
+        verified.delete(cacheKey);
         return undefined;
       }
+      const claims = await verifySignature(token, use);
+      if (claims) {
+        if (verified.size >= maxVerified) verified.clear();
+        verified.set(cacheKey, claims);
+      }
+      return claims;
     },
   };
+
+  async function verifySignature(token: string, use: TokenUse): Promise<VerifiedToken | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ["HS256"],
+        issuer,
+        audience,
+        currentDate: new Date(now()),
+        requiredClaims: ["sub", "exp"],
+      });
+      const sessionId = use === "refresh" ? payload.jti : payload.sid;
+      const userId = Number(payload.sub);
+      if (payload.use !== use || typeof sessionId !== "string" || !Number.isSafeInteger(userId)) {
+        return undefined;
+      }
+      return { userId, sessionId, expiresAtMs: (payload.exp ?? 0) * 1000 };
+    } catch {
+      return undefined;
+    }
+  }
 }

@@ -7,6 +7,7 @@ import type { Config } from "../config";
 import type { EventStore } from "../store/event-store";
 import type { AppEnv } from "./app-env";
 import { compression } from "./compression";
+import { eventListAnswers } from "./event-list";
 import { handleError, handleNotFound } from "./error-response";
 import { exposedHeaders } from "./list-headers";
 import { requireAuth } from "./require-auth";
@@ -31,6 +32,7 @@ export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppE
     now,
   });
   const signIn = createSignIn(store, tokens, now);
+  const lists = eventListAnswers(store);
 
   const api = new Hono<AppEnv>()
     .route("/", openApiRoutes())
@@ -38,9 +40,9 @@ export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppE
     .use(requireAuth(store, tokens))
     .route("/", meRoutes(store))
     .route("/", eventTypeRoutes(store))
-    .route("/", organisationEventRoutes(store))
-    .route("/", orgEventRoutes(store))
-    .route("/", containerRoutes(store));
+    .route("/", organisationEventRoutes(store, lists))
+    .route("/", orgEventRoutes(store, lists))
+    .route("/", containerRoutes(store, lists));
 
   const app = new Hono<AppEnv>();
   app.onError(handleError);
@@ -60,12 +62,11 @@ export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppE
     );
   }
   app.use(`${apiBase}/*`, async (c, next) => {
-    await next();
+    // Set before the answer is made, so every answer starts with them: `c.header` after that rebuilds the
+    // answer, and a rebuilt answer goes out through a web stream instead of one write.
     c.header("Cache-Control", "no-store");
-    if (c.res.headers.get("Content-Type") === "application/json") {
-      c.header("Content-Type", "application/json; charset=utf-8");
-    }
     c.header("Access-Control-Expose-Headers", exposedHeaders.join(", "));
+    await next();
   });
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route(apiBase, api);

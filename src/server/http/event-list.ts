@@ -3,9 +3,12 @@ import { listHeaders } from "../../contract/api-paths";
 import { csvByteOrderMark, csvFileName, csvHeader } from "../../contract/csv";
 import { eventList, parseListParams } from "../../contract/list-params";
 import type { EventScope, EventStore } from "../store/event-store";
+import { AnswerCache, type CachedAnswer } from "./answer-cache";
 import { badRequest } from "./api-error";
+import type { AppEnv } from "./app-env";
+import { acceptsGzip, encodeJson } from "./compression";
 import { csvStream } from "./csv-stream";
-import { setEchoHeaders, setPageHeaders } from "./list-headers";
+import { echoHeaders, pageHeaders } from "./list-headers";
 import { csvType, jsonType, negotiate } from "./negotiate";
 
 export type EventListTarget = {
@@ -16,41 +19,79 @@ export type EventListTarget = {
   view: string;
 };
 
+/** Up to 16 MB of finished pages: about 3,000 gzipped pages of 50 events. */
+const answerCacheBytes = 16 * 1024 * 1024;
+
+export type EventListAnswers = (c: Context<AppEnv>, target: EventListTarget) => Response;
+
 /** One answer for every event list: a JSON page with the list headers, or the whole selection as CSV. */
-export function answerEventList(c: Context, store: EventStore, target: EventListTarget): Response {
-  const format = negotiate(c.req.header("Accept"), [jsonType, csvType]);
-  const query = new URL(c.req.url).searchParams;
+export function eventListAnswers(store: EventStore): EventListAnswers {
+  const pages = new AnswerCache(answerCacheBytes);
+  return (c, target) => {
+    const format = negotiate(c.req.header("Accept"), [jsonType, csvType]);
+    const url = new URL(c.req.url);
+    if (format === csvType) return answerCsv(c, store, target, url.searchParams);
+
+    const gzip = acceptsGzip(c.req.header("Accept-Encoding"));
+    const key = `${String(c.get("caller").id)} ${gzip ? "gzip" : "identity"} ${url.pathname}${url.search}`;
+    const version = store.changeVersion();
+    const cached = c.req.method === "GET" ? pages.get(key, version) : undefined;
+    if (cached) return sendPage(c, cached);
+
+    const { params } = listParams(url.searchParams);
+    const page = target.scope
+      ? store.listEvents(target.scope, params.filter, params.sort, {
+          page: params.page,
+          perPage: params.perPage,
+        })
+      : { rows: [], total: 0 };
+    const encoded = encodeJson(JSON.stringify(page.rows), c.req.header("Accept-Encoding"));
+    const answer: CachedAnswer = {
+      body: encoded.body,
+      headers: {
+        ...echoHeaders(params),
+        ...pageHeaders(params.page, params.perPage, page.total),
+        ...encoded.headers,
+        "Content-Type": "application/json; charset=utf-8",
+      },
+      variesByEncoding: encoded.variesByEncoding,
+    };
+    if (c.req.method === "GET") pages.set(key, version, answer);
+    return sendPage(c, answer);
+  };
+}
+
+function sendPage(c: Context, answer: CachedAnswer): Response {
+  if (answer.variesByEncoding) c.header("Vary", "Accept-Encoding", { append: true });
+  if (c.req.method === "HEAD") return c.body(null, 200, answer.headers);
+  return c.body(answer.body, 200, answer.headers);
+}
+
+function listParams(query: URLSearchParams) {
   const parsed = parseListParams(query, eventList);
   if (!parsed.ok) throw badRequest(parsed.message, parsed.param);
-  const params = parsed.value;
-  const bom = parseBom(query.getAll("bom"));
-  setEchoHeaders(c, params);
+  return { params: parsed.value, bom: parseBom(query.getAll("bom")) };
+}
 
-  if (format === csvType) {
-    const { scope } = target;
-    const total = scope ? store.countEvents(scope, params.filter) : 0;
-    const range =
-      params.filter.from?.[0] !== undefined ? [params.filter.from[0], params.filter.until?.[0]] : [];
-    const fileName = csvFileName([target.orgLabel, target.view, ...range.map(isoDay)]);
-    c.header(listHeaders.total, String(total));
-    c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="${fileName}"`);
-    if (c.req.method === "HEAD") return c.body(null);
-    const head = (bom ? csvByteOrderMark : "") + csvHeader;
-    const openRows = scope
-      ? () => store.exportEvents(scope, params.filter, params.sort)
-      : () => [][Symbol.iterator]();
-    return c.body(csvStream(head, openRows, c.req.raw.signal));
-  }
-
-  const page = target.scope
-    ? store.listEvents(target.scope, params.filter, params.sort, {
-        page: params.page,
-        perPage: params.perPage,
-      })
-    : { rows: [], total: 0 };
-  setPageHeaders(c, params.page, params.perPage, page.total);
-  return c.json(page.rows);
+function answerCsv(c: Context, store: EventStore, target: EventListTarget, query: URLSearchParams): Response {
+  const { params, bom } = listParams(query);
+  const { scope } = target;
+  const total = scope ? store.countEvents(scope, params.filter) : 0;
+  const range =
+    params.filter.from?.[0] !== undefined ? [params.filter.from[0], params.filter.until?.[0]] : [];
+  const fileName = csvFileName([target.orgLabel, target.view, ...range.map(isoDay)]);
+  const headers = {
+    ...echoHeaders(params),
+    [listHeaders.total]: String(total),
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+  };
+  if (c.req.method === "HEAD") return c.body(null, 200, headers);
+  const head = (bom ? csvByteOrderMark : "") + csvHeader;
+  const openRows = scope
+    ? () => store.exportEvents(scope, params.filter, params.sort)
+    : () => [][Symbol.iterator]();
+  return c.body(csvStream(head, openRows, c.req.raw.signal), 200, headers);
 }
 
 /** `bom=1` puts a UTF-8 byte order mark before a CSV export, for spreadsheets that need it. */

@@ -1,4 +1,3 @@
-import type { Context } from "hono";
 import { listHeaders } from "../../contract/api-paths";
 import { formatQuery, parseQuery } from "../../contract/query-grammar";
 import { formatSort, type SortTerm } from "../../contract/sort-grammar";
@@ -9,19 +8,23 @@ export const exposedHeaders = [...Object.values(listHeaders), "Content-Dispositi
 type Echo = { q: string | undefined; rawSort: string | undefined; sort: readonly SortTerm[] };
 
 /** `x-filter` and `x-sort`, as the grammar writes them back, only when the request gave them. */
-export function setEchoHeaders(c: Context, params: Echo): void {
+export function echoHeaders(params: Echo): Record<string, string> {
+  const headers: Record<string, string> = {};
   if (params.q !== undefined) {
     const terms = parseQuery(params.q);
-    c.header(listHeaders.filter, headerSafe(terms.ok ? formatQuery(terms.value) : params.q));
+    headers[listHeaders.filter] = headerSafe(terms.ok ? formatQuery(terms.value) : params.q);
   }
-  if (params.rawSort !== undefined) c.header(listHeaders.sort, headerSafe(formatSort(params.sort)));
+  if (params.rawSort !== undefined) headers[listHeaders.sort] = headerSafe(formatSort(params.sort));
+  return headers;
 }
 
-export function setPageHeaders(c: Context, page: number, perPage: number, total: number): void {
-  c.header(listHeaders.perPage, String(perPage));
-  c.header(listHeaders.page, String(page));
-  c.header(listHeaders.total, String(total));
-  c.header(listHeaders.totalPages, String(Math.ceil(total / perPage)));
+export function pageHeaders(page: number, perPage: number, total: number): Record<string, string> {
+  return {
+    [listHeaders.perPage]: String(perPage),
+    [listHeaders.page]: String(page),
+    [listHeaders.total]: String(total),
+    [listHeaders.totalPages]: String(Math.ceil(total / perPage)),
+  };
 }
 
 /**

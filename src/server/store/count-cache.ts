@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { ChangeVersion } from "./change-version";
 
 const maxEntries = 2000;
 
@@ -13,21 +14,22 @@ type Entry = { counts: CountByOrgId; maxId: number; version: string };
 /**
  * Counts (per organisation) by the exact query (SQL and parameters), so `x-total-count` does not rescan the
  * table on every page. Events are only ever appended, with rising ids, so a count stays right for the events
- * up to the largest id it saw: after a write (`written()` for this connection's own, `PRAGMA data_version`
- * for other connections' commits) a cached count is brought up to date by counting only the newer events,
+ * up to the largest id it saw: after a write (the store's change version moves) a cached count is brought up to date by counting only the newer events,
  * which takes a B-tree seek and the few rows written since, not a rescan.
  */
 export class CountCache {
   private readonly counts = new Map<string, Entry>();
-  private ownWrites = 0;
   private readonly maxIdStatement: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly changes: ChangeVersion,
+  ) {
     this.maxIdStatement = db.prepare("SELECT coalesce(max(id), 0) FROM events").pluck();
   }
 
   get(key: string, counter: Counter): CountByOrgId {
-    const version = this.version();
+    const version = this.changes.current();
     const cached = this.counts.get(key);
     if (cached?.version === version) return cached.counts;
     const read = (): Entry => {
@@ -44,18 +46,9 @@ export class CountCache {
     return entry.counts;
   }
 
-  /** After a write on this connection (its own commits do not move `data_version`). */
-  written(): void {
-    this.ownWrites++;
-  }
-
   /** After the events were replaced wholesale (a seed): no cached count holds. */
   clear(): void {
     this.counts.clear();
-  }
-
-  private version(): string {
-    return `${String(this.db.pragma("data_version", { simple: true }))}:${String(this.ownWrites)}`;
   }
 
   private maxId(): number {

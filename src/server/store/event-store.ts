@@ -38,6 +38,12 @@ export interface EventStore {
   findUserById(id: number): UserRecord | undefined;
   eventTypes(): EventTypesResponse;
 
+  /**
+   * Moves whenever committed data may have changed, by this process or another: an answer computed under
+   * one version stays right while the version holds.
+   */
+  changeVersion(): string;
+
   listEvents(
     scope: EventScope,
     filter: EventFilter,

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { accountQueries } from "./account-queries";
 import { bulkSeed } from "./bulk-seed";
 import { containerQueries } from "./container-queries";
+import { changeVersion } from "./change-version";
 import { CountCache } from "./count-cache";
 import { eventQueries } from "./event-queries";
 import type { EventStore } from "./event-store";
@@ -21,7 +22,8 @@ export function openSqliteStore(file: string): EventStore {
     throw error;
   }
   const statement = statementCache(db);
-  const counts = new CountCache(db);
+  const changes = changeVersion(db);
+  const counts = new CountCache(db, changes);
   const lookups = lookupQueries(statement);
   const accounts = accountQueries(statement);
   const containers = containerQueries(statement);
@@ -49,15 +51,19 @@ export function openSqliteStore(file: string): EventStore {
     findUserByUsername: accounts.findUserByUsername,
     findUserById: accounts.findUserById,
     signingSecret: accounts.signingSecret,
-    revokeRefreshToken: accounts.revokeRefreshToken,
+    revokeRefreshToken(tokenId, expiresAtMs) {
+      accounts.revokeRefreshToken(tokenId, expiresAtMs);
+      changes.written();
+    },
     isRefreshTokenRevoked: accounts.isRefreshTokenRevoked,
 
+    changeVersion: changes.current,
     listEvents: events.list,
     countEvents: events.count,
     exportEvents: events.export,
     insertContainerEvent(container, userId, event) {
       const id = insertContainerEvent(db, statement, container, userId, event);
-      counts.written();
+      changes.written();
       return id;
     },
 
@@ -68,6 +74,7 @@ export function openSqliteStore(file: string): EventStore {
       bulkSeed(db, world, rows);
       lookups.forget();
       counts.clear();
+      changes.written();
     },
     close() {
       events.stopExports();

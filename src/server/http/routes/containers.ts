@@ -10,8 +10,8 @@ import { containerList, parseListParams } from "../../../contract/list-params";
 import type { EventStore } from "../../store/event-store";
 import { badRequest } from "../api-error";
 import type { AppEnv } from "../app-env";
-import { answerEventList } from "../event-list";
-import { setEchoHeaders, setPageHeaders } from "../list-headers";
+import type { EventListAnswers } from "../event-list";
+import { echoHeaders, pageHeaders } from "../list-headers";
 import { jsonType, negotiate } from "../negotiate";
 import { pathScope } from "../path-scope";
 import { limitBody, parseBody, readJson } from "../request-body";
@@ -20,7 +20,7 @@ import { requireAdmin } from "../require-auth";
 const wrappedEventSchema = z.strictObject({ event: newContainerEventSchema });
 
 /** An organisation's containers, one container, its events, and logging a new event on it. */
-export function containerRoutes(store: EventStore) {
+export function containerRoutes(store: EventStore, answerEventList: EventListAnswers) {
   const scoped = pathScope(store);
   return new Hono<AppEnv>()
     .get("/orgs/:org_id/containers", scoped, (c) => {
@@ -32,9 +32,10 @@ export function containerRoutes(store: EventStore) {
         page: params.page,
         perPage: params.perPage,
       });
-      setPageHeaders(c, params.page, params.perPage, page.total);
-      setEchoHeaders(c, params);
-      return c.json(page.rows);
+      return c.json(page.rows, 200, {
+        ...pageHeaders(params.page, params.perPage, page.total),
+        ...echoHeaders(params),
+      });
     })
     .get("/orgs/:org_id/containers/:container_id", scoped, (c) => {
       negotiate(c.req.header("Accept"), [jsonType]);
@@ -42,7 +43,7 @@ export function containerRoutes(store: EventStore) {
     })
     .get("/orgs/:org_id/containers/:container_id/events", scoped, (c) => {
       const container = c.get("container");
-      return answerEventList(c, store, {
+      return answerEventList(c, {
         scope: { orgIds: c.get("orgIds"), containerId: container.id },
         orgLabel: c.get("org").name,
         view: `container-${container.id}`,

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { containerEventViews, type ContainerEventView } from "../../../contract/api-paths";
 import type { EventScope, EventStore } from "../../store/event-store";
 import type { AppEnv } from "../app-env";
-import { answerEventList } from "../event-list";
+import type { EventListAnswers } from "../event-list";
 import { pathScope } from "../path-scope";
 
 const viewScopes: Record<ContainerEventView, Omit<EventScope, "orgIds">> = {
@@ -14,11 +14,11 @@ const viewScopes: Record<ContainerEventView, Omit<EventScope, "orgIds">> = {
 };
 
 /** Seed 1's organisation lists: every event, and the five container-event views. */
-export function orgEventRoutes(store: EventStore) {
+export function orgEventRoutes(store: EventStore, answerEventList: EventListAnswers) {
   const routes = new Hono<AppEnv>();
   const scoped = pathScope(store);
   routes.get("/orgs/:org_id/events", scoped, (c) =>
-    answerEventList(c, store, {
+    answerEventList(c, {
       scope: { orgIds: c.get("orgIds") },
       orgLabel: c.get("org").name,
       view: "events",
@@ -26,7 +26,7 @@ export function orgEventRoutes(store: EventStore) {
   );
   for (const view of containerEventViews) {
     routes.get(`/orgs/:org_id/container_events/${view}`, scoped, (c) =>
-      answerEventList(c, store, {
+      answerEventList(c, {
         scope: { orgIds: c.get("orgIds"), ...viewScopes[view] },
         orgLabel: c.get("org").name,
         view: `container-events-${view.replace("by_", "")}`,

@@ -2,14 +2,14 @@ import { Hono } from "hono";
 import { orgReach } from "../../auth/org-reach";
 import type { EventStore } from "../../store/event-store";
 import type { AppEnv } from "../app-env";
-import { answerEventList } from "../event-list";
+import type { EventListAnswers } from "../event-list";
 import { parseOrgId } from "../path-scope";
 
 /**
  * Seed 2's `/organisation/{org_id|my}/event`. As that seed documents, an organisation that does not exist or
  * is out of reach answers `200 []` (x-total-count 0) once the id and the parameters are valid.
  */
-export function organisationEventRoutes(store: EventStore) {
+export function organisationEventRoutes(store: EventStore, answerEventList: EventListAnswers) {
   return new Hono<AppEnv>().get("/organisation/:org_id/event", (c) => {
     const caller = c.get("caller");
     const raw = c.req.param("org_id");
@@ -17,7 +17,7 @@ export function organisationEventRoutes(store: EventStore) {
     const organisations = store.organisations();
     const visible = orgReach(organisations, caller.organisationId).some((org) => org.id === orgId);
     const reach = visible ? orgReach(organisations, orgId) : [];
-    return answerEventList(c, store, {
+    return answerEventList(c, {
       scope: visible ? { orgIds: reach.map((org) => org.id) } : undefined,
       orgLabel: reach[0]?.name ?? raw,
       view: "events",
