@@ -33,8 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // `node --import tsx` rather than the tsx CLI: one process, so SIGTERM reaches the server and it closes SQLite.
-    command: "node --import tsx src/server/main.ts",
+    // The server as `npm start` runs it: the bundle `npm run build` makes, under plain node.
+    command: "node dist/server/main.js",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
@@ -19,11 +19,13 @@ export type ServerProcess = {
 const startTimeoutMs = 120_000;
 
 /**
- * Runs the real server (`src/server/main.ts`) as its own process so its memory can be read from /proc.
- * `node --import tsx` rather than the tsx CLI, whose process is only a wrapper around the server's.
+ * Runs the real server as `npm start` does (the bundle `scripts/build-server.js` makes, under plain node), as
+ * its own process so its memory can be read from /proc.
  */
 export async function startServerProcess(root: string, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const bundled = spawnSync(process.execPath, ["scripts/build-server.js"], { cwd: root, stdio: "inherit" });
+  if (bundled.status !== 0) throw new Error("Bundling the server failed.");
+  const child = spawn(process.execPath, ["dist/server/main.js"], {
     cwd: root,
     env: { ...process.env, ...env, PORT: "0", EVENTDESK_HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -12,7 +12,7 @@ const origin = `http://127.0.0.1:${String(port)}`;
 const database = join(tmpdir(), `eventdesk-e2e-outage-${String(process.pid)}.db`);
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  return spawn(process.execPath, ["dist/server/main.js"], {
     env: {
       ...process.env,
       PORT: String(port),
