@@ -149,6 +149,11 @@ export const migrations: readonly string[] = [
     WHERE container_id IS NOT NULL;
   DROP INDEX events_container_ts;
   `,
+  // A user filter with a time range (the failures view's question: what did this person do last week?)
+  // answered inside one index; `events_org_user` stays, the user sort walks it in (user, id) order.
+  `
+  CREATE INDEX events_org_user_ts ON events (organisation_id, user_id, timestamp);
+  `,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */
