@@ -12,11 +12,13 @@ export type BenchOptions = {
   loadSeconds: number;
   csv: boolean;
   bundle: boolean;
+  lighthouse: boolean;
+  sortClick: boolean;
   keep: boolean;
 };
 
 const usage = `npm run bench -- [--events N] [--db FILE] [--requests N] [--seconds S] [--load-seconds S]
-                   [--no-csv] [--no-bundle] [--keep]`;
+                   [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--keep]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -29,6 +31,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       "load-seconds": { type: "string", default: "5" },
       "no-csv": { type: "boolean", default: false },
       "no-bundle": { type: "boolean", default: false },
+      "no-lighthouse": { type: "boolean", default: false },
+      "no-sort-click": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -45,6 +49,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     loadSeconds: positive("load-seconds", values["load-seconds"]),
     csv: !values["no-csv"],
     bundle: !values["no-bundle"],
+    lighthouse: !values["no-lighthouse"],
+    sortClick: !values["no-sort-click"],
     keep: values.keep,
   };
 }

@@ -107,8 +107,68 @@ export function otherFigures(results: BenchResults): string {
       `initial JavaScript: ${bundle.files.length} file(s), ${(bundle.bytes / 1024).toFixed(1)} KB raw, ${(bundle.gzip / 1024).toFixed(1)} KB gzip (${bundle.files.map((file) => `${file.path} ${(file.gzip / 1024).toFixed(1)} KB`).join(", ")})`,
     );
   }
-  lines.push(`Lighthouse: ${results.lighthouse.skipped}`);
+  lines.push(...browserFigures(results));
   return lines.map((line) => `- ${line}`).join("\n");
+}
+
+const load = ({ start, end }: { start: number; end: number }) =>
+  `load average ${start.toFixed(2)} → ${end.toFixed(2)}`;
+
+function browserFigures(results: BenchResults): string[] {
+  const { lighthouse, sortClick } = results;
+  const lines: string[] = [];
+  if (isSkipped(lighthouse)) {
+    lines.push(`Lighthouse: ${lighthouse.skipped}`);
+  } else {
+    lines.push(
+      `Lighthouse ${lighthouse.lighthouseVersion}, Chromium ${lighthouse.chromium}: ${lighthouse.url} signed in, cold load, simulated throttling, median of ${lighthouse.mobile.scores.length} runs; ${load(lighthouse.loadAverage)}`,
+    );
+    for (const profile of ["mobile", "desktop"] as const) {
+      const run = lighthouse[profile];
+      const shift = run.largestShift
+        ? `${run.largestShift.element} (${run.largestShift.score.toFixed(3)})`
+        : "none";
+      const retried = run.retried.length > 0 ? `; runs repeated after ${run.retried.join(", ")}` : "";
+      lines.push(
+        `Lighthouse ${profile}: LCP element ${run.lcpElement}; largest layout shift ${shift}${retried}`,
+      );
+    }
+  }
+  if (isSkipped(sortClick)) {
+    lines.push(`sort click → rows on screen: ${sortClick.skipped}`);
+  } else {
+    const bySort = new Map<string, string[]>();
+    for (const sample of sortClick.samples) {
+      bySort.set(sample.sort, [...(bySort.get(sample.sort) ?? []), formatMs(sample.ms)]);
+    }
+    const each = [...bySort].map(([sort, ms]) => `${sort} ${ms.join("/")}`).join(", ");
+    lines.push(
+      `sort click → rows on screen: ${sortClick.samples.length} clicks (${sortClick.rounds} page loads × ${bySort.size} sorts), p50 ${formatMs(sortClick.p50)} ms, max ${formatMs(sortClick.max)} ms (rows in the DOM p50 ${formatMs(sortClick.domP50)} ms); ms by sort: ${each}; ${load(sortClick.loadAverage)}`,
+    );
+  }
+  return lines;
+}
+
+export function lighthouseTable(results: BenchResults): string | undefined {
+  const { lighthouse } = results;
+  if (isSkipped(lighthouse)) return undefined;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return table(
+    ["Lighthouse", "score", "runs", "FCP", "LCP", "TBT", "CLS", "Speed Index"],
+    (["mobile", "desktop"] as const).map((profile) => {
+      const run = lighthouse[profile];
+      return [
+        profile,
+        String(run.score),
+        run.scores.join(", "),
+        seconds(run.fcpMs),
+        seconds(run.lcpMs),
+        `${Math.round(run.tbtMs)} ms`,
+        run.cls.toFixed(3),
+        seconds(run.speedIndexMs),
+      ];
+    }),
+  );
 }
 
 export function queryPlans(results: BenchResults): string {
@@ -136,6 +196,8 @@ export function printReport(results: BenchResults): void {
   const failed = failures(results);
   if (failed !== "") console.log(`Entries that failed:\n${failed}\n`);
   console.log(`${otherFigures(results)}\n`);
+  const lighthouse = lighthouseTable(results);
+  if (lighthouse !== undefined) console.log(`${lighthouse}\n`);
   console.log(`${checksTable(results)}\n`);
   if (results.explained.length > 0) {
     console.log(

@@ -2,7 +2,9 @@ import type { BundleFigures } from "./bundle-size";
 import type { ExplainedEntry } from "./explain-slow";
 import type { HttpCsvFigures, SqliteCliFigures } from "./measure-csv";
 import type { HttpFigures } from "./measure-http";
+import type { LighthouseFigures } from "./measure-lighthouse";
 import type { LoadFigures } from "./measure-load";
+import type { SortClickFigures } from "./measure-sort-click";
 import type { SqliteFigures } from "./measure-sqlite";
 import type { BenchOptions } from "./options";
 import type { StoreSize } from "./seed-store";
@@ -25,6 +27,9 @@ export type MeasuredEntry = EntryHead & {
 
 export type Skipped = { skipped: string };
 
+/** A browser measurement with the 1-minute load average before and after it: it shares the two cores too. */
+export type UnderLoad<T> = T & { loadAverage: { start: number; end: number } };
+
 export type BenchResults = {
   date: string;
   machine: {
@@ -46,7 +51,8 @@ export type BenchResults = {
   load: LoadFigures;
   csv: { http: HttpCsvFigures; sqlite3: SqliteCliFigures | Skipped } | Skipped;
   bundle: BundleFigures | Skipped;
-  lighthouse: Skipped;
+  lighthouse: UnderLoad<LighthouseFigures> | Skipped;
+  sortClick: UnderLoad<SortClickFigures> | Skipped;
 };
 
 export function isMeasured(entry: EntryResult): entry is MeasuredEntry {

@@ -7,15 +7,18 @@ import { apiBase, apiPaths } from "../src/contract/api-paths";
 import { orgReach } from "../src/server/auth/org-reach";
 import { openSqliteStore } from "../src/server/store/sqlite-store";
 import { buildDashboard, initialJavaScript } from "./bundle-size";
+import { chromiumMissing } from "./chromium";
 import { discoverFacts, type DataFacts } from "./discover";
 import { HttpClient } from "./http-client";
 import { explainEntries, type ExplainedEntry } from "./explain-slow";
 import { buildMatrix, entryPath } from "./matrix";
 import { ensureSqliteCli, exportSql, measureHttpCsv, measureSqliteCli } from "./measure-csv";
+import { measureLighthouse } from "./measure-lighthouse";
 import { measureLoad } from "./measure-load";
+import { measureSortClick, type SortClickFigures, type SortClickOptions } from "./measure-sort-click";
 import { parseOptions, type BenchOptions } from "./options";
 import { printReport, writeJson } from "./report";
-import type { BenchResults, EntryResult } from "./results";
+import type { BenchResults, EntryResult, Skipped, UnderLoad } from "./results";
 import { countForgetter } from "./measure-sqlite";
 import { runMatrix, slowEntries } from "./run-matrix";
 import { seedStore, storeSize } from "./seed-store";
@@ -27,6 +30,8 @@ const resultsFile = fileURLToPath(new URL("./results/latest.json", import.meta.u
 const password = "bench-password";
 const username = "admin@acme.test";
 const orgId = 1;
+/** The dashboard page Lighthouse loads and the sort clicks are timed on. */
+const eventsPage = `/orgs/${orgId}/events`;
 /** Requests that pay for a recomputed count each follow a committed write, so they get a smaller budget. */
 const coldLimits = { maxRuns: 30, seconds: 2 };
 /** Besides every entry that misses a target, the plans of this many slowest entries are printed. */
@@ -35,6 +40,7 @@ const explainSlowest = 6;
 async function main(options: BenchOptions): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "eventdesk-bench-"));
   const file = options.db ?? join(work, "eventdesk.db");
+  const webDir = join(work, "web");
   let server: ServerProcess | undefined;
   try {
     console.log(`Seeding ${options.events.toLocaleString("en-US")} demo events into ${file}…`);
@@ -43,11 +49,12 @@ async function main(options: BenchOptions): Promise<void> {
     const store = storeSize(file);
     console.log(`  store on disk: ${formatMb(store.total)}`);
 
+    const built = build(webDir, options);
     server = await startServerProcess(root, {
       EVENTDESK_DB: file,
       EVENTDESK_DEMO_PASSWORD: password,
       EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
-      EVENTDESK_STATIC_DIR: join(work, "no-dashboard"),
+      EVENTDESK_STATIC_DIR: built.ok ? webDir : join(work, "no-dashboard"),
     });
     const rssAfterStart = server.rss().total;
     console.log(`Server pid ${server.pid} at ${server.url}, RSS ${formatMb(rssAfterStart)}`);
@@ -64,11 +71,18 @@ async function main(options: BenchOptions): Promise<void> {
     console.log(`Ten clients on the default view for ${options.loadSeconds} s…`);
     const load = await measureLoad({ url: defaultUrl, token, connections: 10, seconds: options.loadSeconds });
     const peakRssMatrix = server.peakRss();
-    client.close();
 
     const csv = options.csv
       ? await measureCsv(file, facts, server, token)
       : { skipped: "not run (--no-csv)" };
+    const signedIn = { baseUrl: server.url, pagePath: eventsPage, orgId, username, password };
+    const lighthouse = await inBrowser("Lighthouse", options.lighthouse, "--no-lighthouse", built, () =>
+      measureLighthouse(signedIn),
+    );
+    const sortClick = await inBrowser("Sort clicks", options.sortClick, "--no-sort-click", built, () =>
+      measureSortClickAfterWrites(file, { ...signedIn, client }),
+    );
+    client.close();
     await server.stop();
     server = undefined;
 
@@ -83,8 +97,13 @@ async function main(options: BenchOptions): Promise<void> {
       explained,
       load,
       csv,
-      bundle: options.bundle ? measureBundle(join(work, "web")) : { skipped: "not run (--no-bundle)" },
-      lighthouse: { skipped: "not measured (npm lighthouse is not installed)" },
+      bundle: !options.bundle
+        ? { skipped: "not run (--no-bundle)" }
+        : built.ok
+          ? initialJavaScript(webDir)
+          : { skipped: built.skipped },
+      lighthouse,
+      sortClick,
     };
     printReport(results);
     writeJson(resultsFile, results);
@@ -147,12 +166,61 @@ async function measureCsv(
   return { http, sqlite3: await measureSqliteCli(file, exportSql(reach), version) };
 }
 
-function measureBundle(outDir: string): BenchResults["bundle"] {
+/**
+ * Each click follows a harmless commit, as the matrix's cold requests do: the server's cached answers and
+ * counts are stale and must catch up, as while events are being logged.
+ */
+async function measureSortClickAfterWrites(
+  file: string,
+  options: Omit<SortClickOptions, "beforeClick">,
+): Promise<SortClickFigures> {
+  const writer = openSqliteStore(file);
+  try {
+    return await measureSortClick({ ...options, beforeClick: countForgetter(writer) });
+  } finally {
+    writer.close();
+  }
+}
+
+type Built = { ok: true } | { ok: false; skipped: string };
+
+/**
+ * `vite build` into the temporary folder, before the server starts: the server serves it
+ * (`EVENTDESK_STATIC_DIR`), so Lighthouse and the sort clicks load the built app, not vite's dev server.
+ */
+function build(outDir: string, options: BenchOptions): Built {
+  if (!options.bundle && !options.lighthouse && !options.sortClick) {
+    return { ok: false, skipped: "not built (--no-bundle, --no-lighthouse, --no-sort-click)" };
+  }
   console.log("Building the dashboard (vite build)…");
   const built = buildDashboard(root, outDir);
-  return built.ok
-    ? initialJavaScript(outDir)
-    : { skipped: `not measured: vite build failed\n${built.message}` };
+  return built.ok ? built : { ok: false, skipped: `not measured: vite build failed\n${built.message}` };
+}
+
+/**
+ * A measurement in Chromium, with the load average around it. A failure is reported in its place rather than
+ * thrown, so the figures measured before it are still printed and written.
+ */
+async function inBrowser<T extends object>(
+  name: string,
+  enabled: boolean,
+  flag: string,
+  built: Built,
+  measure: () => Promise<T>,
+): Promise<UnderLoad<T> | Skipped> {
+  if (!enabled) return { skipped: `not run (${flag})` };
+  if (!built.ok) return { skipped: built.skipped };
+  const missing = chromiumMissing();
+  if (missing !== undefined) return { skipped: `not measured: ${missing}` };
+  console.log(`${name} on ${eventsPage}…`);
+  const start = loadavg()[0] ?? NaN;
+  try {
+    const figures = await measure();
+    return { ...figures, loadAverage: { start, end: loadavg()[0] ?? NaN } };
+  } catch (error) {
+    console.error(error);
+    return { skipped: `failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 function machine(): Omit<BenchResults["machine"], "loadAverage"> {

@@ -16,6 +16,8 @@ export const targets = {
   csvVsSqlite: 1.5,
   csvPeakRss: 150 * mb,
   initialJsGzip: 180 * 1024,
+  lighthouseScore: 95,
+  sortClickMs: 300,
 };
 
 /** The p99 target applies to every entry at per_page 50. */
@@ -95,8 +97,31 @@ export function checkTargets(results: BenchResults): Check[] {
     target: `≤ ${targets.initialJsGzip / 1024} KB`,
     pass: isSkipped(results.bundle) ? undefined : results.bundle.gzip <= targets.initialJsGzip,
   });
-  checks.push({ what: "Lighthouse", figure: results.lighthouse.skipped, target: "—", pass: undefined });
+  checks.push(...browserChecks(results));
   return checks;
+}
+
+function browserChecks(results: BenchResults): Check[] {
+  const { lighthouse, sortClick } = results;
+  const score = `≥ ${targets.lighthouseScore}`;
+  const click = `< ${targets.sortClickMs} ms`;
+  const lighthouseChecks: Check[] = isSkipped(lighthouse)
+    ? [{ what: "Lighthouse performance", figure: lighthouse.skipped, target: score, pass: undefined }]
+    : (["mobile", "desktop"] as const).map((profile) => ({
+        what: `Lighthouse performance, ${profile === "mobile" ? "mobile (default)" : "desktop preset"}`,
+        figure: String(lighthouse[profile].score),
+        target: score,
+        pass: lighthouse[profile].score >= targets.lighthouseScore,
+      }));
+  const clickChecks: Check[] = isSkipped(sortClick)
+    ? [{ what: "sort click → rows on screen", figure: sortClick.skipped, target: click, pass: undefined }]
+    : (["p50", "max"] as const).map((stat) => ({
+        what: `sort click → rows on screen, ${stat} of ${sortClick.samples.length}`,
+        figure: `${formatMs(sortClick[stat])} ms`,
+        target: click,
+        pass: sortClick[stat] < targets.sortClickMs,
+      }));
+  return [...lighthouseChecks, ...clickChecks];
 }
 
 function csvChecks(results: BenchResults): Check[] {
