@@ -34,6 +34,7 @@ export function matrixTable(results: BenchResults): string {
       "cold p99",
       "SQLite p50",
       "SQLite cold p50",
+      "first load p50",
       "HTTP/SQLite",
       "cold HTTP/SQLite",
       `p99 < ${targets.entryP99Ms} ms`,
@@ -43,7 +44,7 @@ export function matrixTable(results: BenchResults): string {
 }
 
 function failedRow(entry: EntryResult): string[] {
-  return [entry.name, "error", ..."——————————".split(""), "FAIL"];
+  return [entry.name, "error", ..."———————————".split(""), "FAIL"];
 }
 
 function entryRow(entry: MeasuredEntry): string[] {
@@ -57,6 +58,7 @@ function entryRow(entry: MeasuredEntry): string[] {
     formatMs(entry.httpCold.p99),
     formatMs(entry.sqlite.warm.p50),
     formatMs(entry.sqlite.cold.p50),
+    formatMs(entry.sqlite.first.p50),
     ratio(entry.http.p50, entry.sqlite.warm.p50),
     ratio(entry.httpCold.p50, entry.sqlite.cold.p50),
     entryVerdict(entry),

@@ -12,13 +12,13 @@ const warmUpRequests = 2;
 export type MatrixLimits = { warm: SampleLimits; cold: SampleLimits };
 
 /**
- * Every entry four ways: over HTTP repeated and with the count recomputed, then straight from the store
- * (`direct`, in this process) the same two ways. `writer` commits the harmless writes that make the
+ * Every entry five ways: over HTTP repeated and after a write, then straight from the store (`direct`, in
+ * this process) the same two ways and on a store just opened (`file`). `writer` commits the harmless writes that make the
  * server's and `direct`'s count caches forget.
  */
 export async function runMatrix(
   matrix: readonly MatrixEntry[],
-  io: { client: HttpClient; direct: EventStore; writer: EventStore; serverLog: () => string },
+  io: { client: HttpClient; file: string; direct: EventStore; writer: EventStore; serverLog: () => string },
   limits: MatrixLimits,
 ): Promise<EntryResult[]> {
   const forget = countForgetter(io.writer);
@@ -30,7 +30,7 @@ export async function runMatrix(
     try {
       const http = await measureHttpEntry(io.client, entry, limits.warm);
       const httpCold = await measureHttpEntry(io.client, entry, cold);
-      const sqlite = await measureSqliteEntry(io.direct, entry, forget, {
+      const sqlite = await measureSqliteEntry(io.direct, io.file, entry, forget, {
         warm: limits.warm,
         cold: limits.cold,
       });
@@ -75,6 +75,7 @@ function progressLine({ name, http, httpCold, sqlite }: MeasuredEntry): string {
   const ms = (value: number) => formatMs(value).padStart(6);
   return (
     `  ${name.padEnd(36)} rows ${String(http.total).padStart(8)}  HTTP p50 ${ms(http.p50)} p99 ${ms(http.p99)}` +
-    `  cold p99 ${ms(httpCold.p99)}  SQLite p50 ${ms(sqlite.warm.p50)} cold ${ms(sqlite.cold.p50)}`
+    `  cold p99 ${ms(httpCold.p99)}  SQLite p50 ${ms(sqlite.warm.p50)} cold ${ms(sqlite.cold.p50)}` +
+    ` first ${ms(sqlite.first.p50)}`
   );
 }

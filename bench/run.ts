@@ -128,7 +128,7 @@ async function measureMatrix(
     const entries = buildMatrix(facts, orgId);
     const matrix = await runMatrix(
       entries,
-      { client, direct, writer, serverLog: () => server.takeLog() },
+      { client, file, direct, writer, serverLog: () => server.takeLog() },
       {
         warm: { maxRuns: options.requests, seconds: options.seconds },
         cold: { maxRuns: coldLimits.maxRuns, seconds: Math.min(coldLimits.seconds, options.seconds) },
