@@ -13,13 +13,18 @@ export function eventListPath(orgId: number, view: EventView): string {
   return apiPaths.containerEventList(orgId, view.container);
 }
 
+/** One page of an event list, as `eventQueries.list` caches it. */
+export function fetchEventListPage(orgId: number, view: EventView, search: ListRequest, signal: AbortSignal) {
+  return fetchListPage(eventListPath(orgId, view), search, eventListSchema, signal);
+}
+
 export const eventQueries = {
   /** Everything cached about an organisation's events; invalidate this after logging an event. */
   all: (orgId: number) => ["events", orgId] as const,
   list: (orgId: number, view: EventView, search: ListRequest) =>
     queryOptions({
       queryKey: [...eventQueries.all(orgId), view, search] as const,
-      queryFn: ({ signal }) => fetchListPage(eventListPath(orgId, view), search, eventListSchema, signal),
+      queryFn: ({ signal }) => fetchEventListPage(orgId, view, search, signal),
       placeholderData: keepPreviousData,
     }),
   /**

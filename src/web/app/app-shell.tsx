@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { NavLink, Outlet } from "react-router";
 import { meQueries } from "../api/me-queries";
 import { logout } from "../api/session";
-import { OrgSwitcher } from "./org-switcher";
+import { Skeleton } from "../ui/states";
+import { OrgSwitcher, OrgSwitcherPlaceholder } from "./org-switcher";
 import { paths } from "./paths";
 import { ThemeToggle } from "./theme-toggle";
 import { useOrgId } from "./use-org-id";
@@ -34,16 +35,21 @@ export function AppShell() {
           <NavLink to={paths.failures(orgId)}>Failures</NavLink>
         </nav>
         <div className="shell-settings">
-          {me.data ? <OrgSwitcher me={me.data} orgId={orgId} /> : null}
+          {me.data ? <OrgSwitcher me={me.data} orgId={orgId} /> : <OrgSwitcherPlaceholder />}
           <ThemeToggle />
         </div>
         <div className="shell-account">
-          {user ? (
-            <p className="shell-user">
-              <span className="shell-user-name">{user.name}</span>
-              <span className="badge">{user.role}</span>
-            </p>
-          ) : null}
+          {/* Kept in place while /me loads, so the navigation and the page below do not move when it arrives. */}
+          <p className="shell-user">
+            {user ? (
+              <>
+                <span className="shell-user-name">{user.name}</span>
+                <span className="badge">{user.role}</span>
+              </>
+            ) : (
+              <Skeleton width="110px" />
+            )}
+          </p>
           <button type="button" className="button button-small" onClick={() => void logout()}>
             Sign out
           </button>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { Skeleton } from "../ui/states";
 import { useLocation, useNavigate } from "react-router";
 import type { Me } from "../../contract/organisation";
 import { orgTree } from "./org-tree";
@@ -42,6 +43,18 @@ export function OrgSwitcher({ me, orgId }: { me: Me; orgId: number }) {
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** The switcher's size while /me loads: the theme select beside it keeps its width and the page does not move. */
+export function OrgSwitcherPlaceholder() {
+  return (
+    <div className="shell-field" aria-hidden="true">
+      <span className="shell-field-label">Organisation</span>
+      <span className="shell-field-placeholder">
+        <Skeleton width="60%" />
+      </span>
     </div>
   );
 }

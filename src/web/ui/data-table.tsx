@@ -16,6 +16,9 @@
  * - `isStale` — the rows are the previous page's, kept while the next loads: they are dimmed.
  * - `empty` — what to show when the page has no rows.
  * - `rowClassName(row)` — an extra class for a row (e.g. failures).
+ *
+ * Memoised: a caller that re-renders with the same props (stable callbacks, `empty` only when it shows) does not
+ * render the rows again.
  */
 import {
   functionalUpdate,
@@ -24,7 +27,7 @@ import {
   type RowData,
   type SortingState,
 } from "@tanstack/react-table";
-import { useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { memo, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { dataTableFeatures, type DataTableColumn } from "./data-table-features";
 import { Skeleton } from "./states";
 import "./data-table.css";
@@ -52,7 +55,7 @@ const noRows: never[] = [];
 const allVisible: ColumnVisibilityState = {};
 const skeletonWidths = ["70%", "45%", "85%", "55%", "65%"];
 
-export function DataTable<TData extends RowData>({
+function DataTableRows<TData extends RowData>({
   label,
   columns,
   rows,
@@ -200,6 +203,8 @@ export function DataTable<TData extends RowData>({
     </div>
   );
 }
+
+export const DataTable = memo(DataTableRows) as typeof DataTableRows;
 
 /** A click meant for a control inside the row, or the end of a text selection, does not open the row. */
 function isOwnClick(event: MouseEvent<HTMLTableRowElement>): boolean {

@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { eventFilterFields } from "../../../contract/filter-fields";
 import { eventList } from "../../../contract/list-params";
@@ -10,6 +10,7 @@ import { readListSearch, writeListSearch } from "../../app/list-search";
 import { sortingFromTerms, termsFromSorting } from "../../app/table-sorting";
 import { useListSearch } from "../../app/use-list-search";
 import { ColumnChooser } from "../../ui/column-chooser";
+import type { SortingState } from "@tanstack/react-table";
 import type { Event } from "../../../contract/event";
 import { DataTable } from "../../ui/data-table";
 import type { DataTableColumn } from "../../ui/data-table-features";
@@ -20,20 +21,21 @@ import { EmptyState, ErrorState } from "../../ui/states";
 import { eventFilterFieldConfigs } from "./event-filter-fields";
 import { eventColumnChoices, useEventColumnVisibility } from "./event-column-visibility";
 import { EventDetail } from "./event-detail";
+import { EventHistogram } from "./event-histogram";
 import { eventColumns } from "./events-columns";
 import { EventsEmptyState } from "./events-empty-state";
+import { PrefetchNextPage } from "./prefetch-next-page";
 import { ExportCsvButton } from "../export/export-csv-button";
 import "./events-list-view.css";
-
-const EventHistogram = lazy(() =>
-  import("./event-histogram").then((module) => ({ default: module.EventHistogram })),
-);
 
 /**
  * The app's rule (query-client.ts), plus a 404 shown in place: "not found or not visible" is this page's own
  * state, not the route's error boundary.
  */
 const inPlaceErrors = ["bad_request", "too_many_requests", "unauthorized", "not_found"] as const;
+
+const eventRowId = (event: Event) => String(event.id);
+const eventRowClass = (event: Event) => (event.status === "FAILURE" ? "row-failure" : undefined);
 
 /**
  * One event list, server-paged, sorted and filtered, with its whole state in the URL (`page`, `per_page`,
@@ -66,7 +68,6 @@ export function EventsListView({
   const list = useListSearch(eventList);
   const [params, setParams] = useSearchParams();
   const [columnVisibility, setColumnVisibility] = useEventColumnVisibility();
-  const queryClient = useQueryClient();
   const events = useQuery({
     ...eventQueries.list(orgId, view, list.request),
     throwOnError: (error, query) =>
@@ -81,14 +82,9 @@ export function EventsListView({
   const sorting = useMemo(() => sortingFromTerms(list.sort), [list.sort]);
 
   const paging = events.data?.paging;
-  useEffect(() => {
-    if (!paging || events.isPlaceholderData || list.page >= paging.totalPages) return;
-    queryClient
-      .query(eventQueries.list(orgId, view, { ...list.request, page: list.page + 1 }))
-      .catch(() => undefined);
-  }, [queryClient, orgId, view, list.request, list.page, paging, events.isPlaceholderData]);
 
   const error = events.data === undefined ? events.error : null;
+  const rows = events.data?.rows ?? (error ? [] : undefined);
   const filterError = isApiError(error, "bad_request") && error.param === "q" ? error.message : undefined;
 
   const openId = params.get("event");
@@ -107,6 +103,18 @@ export function EventsListView({
       );
     },
     [setParams],
+  );
+  const openRow = useCallback(
+    (event: Event) => {
+      setOpenId(event.id);
+    },
+    [setOpenId],
+  );
+  const changeSorting = useCallback(
+    (next: SortingState) => {
+      list.setSort(termsFromSorting(next));
+    },
+    [list],
   );
   /** Changes the filters and closes the drawer in one history entry. */
   const applyFilters = useCallback(
@@ -153,47 +161,43 @@ export function EventsListView({
             visibility={columnVisibility}
             onChange={setColumnVisibility}
           />
-          {events.data ? <ExportCsvButton orgId={orgId} view={view} request={list.request} /> : null}
+          <ExportCsvButton orgId={orgId} view={view} request={list.request} />
         </div>
       </div>
       {histogram && !filterError ? (
-        <Suspense fallback={<div className="histogram-placeholder" />}>
-          <EventHistogram
-            orgId={orgId}
-            view={view}
-            filters={list.filters}
-            onRange={(bucket) => {
-              applyFilters((filters) => [
-                ...filters.filter((term) => term.field !== "from" && term.field !== "until"),
-                { field: "from", value: bucket.from },
-                { field: "until", value: bucket.until },
-              ]);
-            }}
-          />
-        </Suspense>
+        <EventHistogram
+          orgId={orgId}
+          view={view}
+          filters={list.filters}
+          listLoaded={!events.isPending}
+          onRange={(bucket) => {
+            applyFilters((filters) => [
+              ...filters.filter((term) => term.field !== "from" && term.field !== "until"),
+              { field: "from", value: bucket.from },
+              { field: "until", value: bucket.until },
+            ]);
+          }}
+        />
       ) : null}
+      {/* The table is memoised: the props stay the same objects while its rows do not change. */}
       <DataTable
         label={label}
         columns={columns}
-        rows={events.data?.rows ?? (error ? [] : undefined)}
-        getRowId={(event) => String(event.id)}
+        rows={rows}
+        getRowId={eventRowId}
         rowCount={paging?.total ?? 0}
         page={list.page}
         perPage={list.perPage}
         sorting={sorting}
-        onSortingChange={(next) => {
-          list.setSort(termsFromSorting(next));
-        }}
+        onSortingChange={changeSorting}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
-        onRowOpen={(event) => {
-          setOpenId(event.id);
-        }}
+        onRowOpen={openRow}
         activeRowId={openEvent ? String(openEvent.id) : undefined}
         isStale={events.isPlaceholderData}
-        rowClassName={(event) => (event.status === "FAILURE" ? "row-failure" : undefined)}
+        rowClassName={eventRowClass}
         empty={
-          error ? (
+          rows?.length !== 0 ? undefined : error ? (
             filterError ? (
               <EmptyState
                 title="The highlighted filter cannot be applied"
@@ -231,6 +235,9 @@ export function EventsListView({
           ) : null
         }
       />
+      {paging && !events.isPlaceholderData && list.page < paging.totalPages ? (
+        <PrefetchNextPage orgId={orgId} view={view} request={list.request} />
+      ) : null}
       {paging ? (
         <Pagination
           page={list.page}

@@ -25,7 +25,8 @@ export function ExportCsvButton({
   view: EventView;
   request: ListRequest;
 }) {
-  const events = useQuery(eventQueries.list(orgId, view, request));
+  // Shown while the list loads or fails too: the list itself reports its errors, never this button.
+  const events = useQuery({ ...eventQueries.list(orgId, view, request), throwOnError: false });
   const me = useQuery(meQueries.me());
   const [bom, setBom] = useState(false);
   const { state, start, cancel } = useExportCsv();
