@@ -39,7 +39,7 @@ const query: EventQuery = {
       containerIds: [probe],
     },
   ),
-  match: descriptionMatch({ descriptions: [probe] }),
+  match: descriptionMatch({ descriptions: [probe] }, () => 0),
   sort: [
     { field: "organisation", desc: false },
     { field: "endpoint", desc: false },
@@ -111,7 +111,7 @@ it("every sort field and direction compiles to SQL SQLite accepts, under both pl
 it("the trigram index only proposes candidates: rows whose trigrams occur apart are re-checked away", () => {
   const db = new Database(fixture.file, { readonly: true });
   try {
-    const match = descriptionMatch({ descriptions: ["login for"] });
+    const match = descriptionMatch({ descriptions: ["login for"] }, () => 0);
     const candidates = db
       .prepare("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?")
       .pluck()
@@ -121,6 +121,13 @@ it("the trigram index only proposes candidates: rows whose trigrams occur apart 
   } finally {
     db.close();
   }
-  expect(descriptionMatch({ descriptions: ["ab"] })).toBeUndefined();
-  expect(descriptionMatch({ descriptions: ['a"bc'] })).toBe('("a""b" AND """bc")');
+  expect(descriptionMatch({ descriptions: ["ab"] }, () => 0)).toBeUndefined();
+  expect(descriptionMatch({ descriptions: ['a"bc'] }, () => 0)).toBe('("a""b" AND """bc")');
+});
+
+it("queries a value's rarest trigrams only", () => {
+  const documents: Record<string, number> = { con: 900, onn: 40, nne: 500, nec: 40, ect: 700, cti: 7 };
+  expect(descriptionMatch({ descriptions: ["connecti"] }, (trigram) => documents[trigram] ?? 0)).toBe(
+    '("cti" AND "onn" AND "nec")',
+  );
 });

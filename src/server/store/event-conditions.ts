@@ -95,13 +95,21 @@ export function eventConditions(scope: EventScope, filter: ResolvedEventFilter):
   return conditions;
 }
 
+/** At most this many trigrams of a value go into the full-text query: the rarest, see `descriptionMatch`. */
+const trigramsPerValue = 3;
+
 /**
- * The full-text query that finds candidate rows for the description filter: each value's trigrams AND-ed
- * (the index keeps no positions, so it cannot match phrases), values OR-ed. Candidates are re-checked by
- * the instr() condition. Trigrams holding a NUL are left out, since FTS5's query parser ends a string at
- * one. Undefined when a value has no trigram left: the index cannot help then.
+ * The full-text query that finds candidate rows for the description filter: for each value, its rarest
+ * trigrams AND-ed (`documents` tells how many events hold one; every extra trigram costs a walk of its
+ * list and rarely removes a candidate), values OR-ed. The index keeps no positions, so it cannot match
+ * phrases: candidates are re-checked by the instr() condition. Trigrams holding a NUL are left out, since
+ * FTS5's query parser ends a string at one. Undefined when a value has no trigram left: the index cannot
+ * help then.
  */
-export function descriptionMatch(filter: ResolvedEventFilter): string | undefined {
+export function descriptionMatch(
+  filter: ResolvedEventFilter,
+  documents: (trigram: string) => number,
+): string | undefined {
   const values = filter.descriptions;
   if (!values) return undefined;
   const groups: string[] = [];
@@ -113,7 +121,11 @@ export function descriptionMatch(filter: ResolvedEventFilter): string | undefine
       if (!trigram.includes("\0")) trigrams.add(trigram);
     }
     if (trigrams.size === 0) return undefined;
-    groups.push(`(${[...trigrams].map((trigram) => `"${trigram.replace(/"/g, '""')}"`).join(" AND ")})`);
+    const rarest = [...trigrams]
+      .map((trigram) => ({ trigram, documents: documents(trigram) }))
+      .sort((a, b) => a.documents - b.documents)
+      .slice(0, trigramsPerValue);
+    groups.push(`(${rarest.map(({ trigram }) => `"${trigram.replace(/"/g, '""')}"`).join(" AND ")})`);
   }
   return groups.join(" OR ");
 }

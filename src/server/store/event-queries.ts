@@ -66,7 +66,12 @@ export function prepareEventQuery(
   return {
     orgs: orgIds.map((id) => ({ id, rank: orgRanks.get(id) ?? 0 })),
     conditions: eventConditions(scope, resolved),
-    match: descriptionMatch(resolved),
+    match: descriptionMatch(resolved, (trigram) => {
+      const documents = statement("SELECT doc FROM events_fts_vocab WHERE term = ?")
+        .pluck()
+        .get(trigram.toLowerCase());
+      return typeof documents === "number" ? documents : 0;
+    }),
     sort,
   };
 }
