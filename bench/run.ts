@@ -34,6 +34,8 @@ const orgId = 1;
 const eventsPage = `/orgs/${orgId}/events`;
 /** Requests that pay for a recomputed count each follow a committed write, so they get a smaller budget. */
 const coldLimits = { maxRuns: 30, seconds: 2 };
+/** Exports timed per way of exporting; the fastest counts. */
+const csvRuns = 2;
 /** Besides every entry that misses a target, the plans of this many slowest entries are printed. */
 const explainSlowest = 6;
 
@@ -152,8 +154,8 @@ async function measureCsv(
   server: ServerProcess,
   token: string,
 ): Promise<BenchResults["csv"]> {
-  console.log("CSV export over HTTP…");
-  const http = await measureHttpCsv(server, token, orgId);
+  console.log(`CSV export over HTTP (best of ${csvRuns})…`);
+  const http = await bestOf(csvRuns, () => measureHttpCsv(server, token, orgId));
   const version = ensureSqliteCli();
   if (version === undefined) {
     return {
@@ -161,9 +163,24 @@ async function measureCsv(
       sqlite3: { skipped: "not measured: the sqlite3 shell is missing (apt-get install sqlite3)" },
     };
   }
-  console.log("The same export with sqlite3 -csv…");
+  console.log(`The same export with sqlite3 -csv (best of ${csvRuns})…`);
   const reach = orgReach(facts.organisations, orgId).map((org) => org.id);
-  return { http, sqlite3: await measureSqliteCli(file, exportSql(reach), version) };
+  return { http, sqlite3: await bestOf(csvRuns, () => measureSqliteCli(file, exportSql(reach), version)) };
+}
+
+/**
+ * The fastest of `runs` exports (one run moves by ±30 % with other work on the two cores); for the server's
+ * memory, the highest peak of them all.
+ */
+async function bestOf<T extends { seconds: number; peakRss?: number }>(
+  runs: number,
+  measure: () => Promise<T>,
+): Promise<T> {
+  const results: T[] = [];
+  for (let i = 0; i < runs; i++) results.push(await measure());
+  const fastest = results.reduce((best, result) => (result.seconds < best.seconds ? result : best));
+  const peaks = results.map((result) => result.peakRss ?? 0);
+  return fastest.peakRss === undefined ? fastest : { ...fastest, peakRss: Math.max(...peaks) };
 }
 
 /**
