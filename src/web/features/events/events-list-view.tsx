@@ -17,14 +17,16 @@ import type { DataTableColumn } from "../../ui/data-table-features";
 import { Drawer } from "../../ui/drawer";
 import { FilterChips } from "../../ui/filter-chips";
 import { Pagination } from "../../ui/pagination";
-import { EmptyState, ErrorState } from "../../ui/states";
+import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs } from "./event-filter-fields";
 import { eventColumnChoices, useEventColumnVisibility } from "./event-column-visibility";
 import { EventDetail } from "./event-detail";
 import { EventHistogram } from "./event-histogram";
 import { eventColumns } from "./events-columns";
 import { EventsEmptyState } from "./events-empty-state";
+import { EventsLoadFailed } from "./events-load-failed";
 import { PrefetchNextPage } from "./prefetch-next-page";
+import { useOpenEvent } from "./use-open-event";
 import { ExportCsvButton } from "../export/export-csv-button";
 import "./events-list-view.css";
 
@@ -66,7 +68,8 @@ export function EventsListView({
   extraColumns?: readonly DataTableColumn<Event>[];
 }) {
   const list = useListSearch(eventList);
-  const [params, setParams] = useSearchParams();
+  const [, setParams] = useSearchParams();
+  const [openId, setOpenId] = useOpenEvent();
   const [columnVisibility, setColumnVisibility] = useEventColumnVisibility();
   const events = useQuery({
     ...eventQueries.list(orgId, view, list.request),
@@ -87,23 +90,8 @@ export function EventsListView({
   const rows = events.data?.rows ?? (error ? [] : undefined);
   const filterError = isApiError(error, "bad_request") && error.param === "q" ? error.message : undefined;
 
-  const openId = params.get("event");
   const openEvent =
     openId === null ? undefined : events.data?.rows.find((event) => String(event.id) === openId);
-  const setOpenId = useCallback(
-    (id: number | undefined) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (id === undefined) next.delete("event");
-          else next.set("event", String(id));
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
   const openRow = useCallback(
     (event: Event) => {
       setOpenId(event.id);
@@ -198,26 +186,14 @@ export function EventsListView({
         rowClassName={eventRowClass}
         empty={
           rows?.length !== 0 ? undefined : error ? (
-            filterError ? (
-              <EmptyState
-                title="The highlighted filter cannot be applied"
-                action={
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      list.setFilters([]);
-                    }}
-                  >
-                    Clear filters
-                  </button>
-                }
-              >
-                Edit or remove it to see events.
-              </EmptyState>
-            ) : (
-              <ErrorState error={error} onRetry={() => void events.refetch()} />
-            )
+            <EventsLoadFailed
+              error={error}
+              filterRefused={filterError !== undefined}
+              onClearFilters={() => {
+                list.setFilters([]);
+              }}
+              onRetry={() => void events.refetch()}
+            />
           ) : paging ? (
             <EventsEmptyState
               paging={paging}
