@@ -13,8 +13,8 @@ export type MatrixLimits = { warm: SampleLimits; cold: SampleLimits };
 
 /**
  * Every entry five ways: over HTTP repeated and after a write, then straight from the store (`direct`, in
- * this process) the same two ways and on a store just opened (`file`). `writer` commits the harmless writes that make the
- * server's and `direct`'s count caches forget.
+ * this process) the same two ways and on a store just opened (`file`). `writer` commits the harmless writes
+ * that make the server's and `direct`'s count caches forget.
  */
 export async function runMatrix(
   matrix: readonly MatrixEntry[],

@@ -37,18 +37,21 @@ export type EncodedJson = {
   variesByEncoding: boolean;
 };
 
+/** JSON sent as it is, with its Content-Length. */
+const plainJson = (text: string, variesByEncoding: boolean): EncodedJson => ({
+  body: text,
+  headers: { "Content-Length": String(Buffer.byteLength(text)) },
+  variesByEncoding,
+});
+
 /**
  * JSON of 1 KB or more is compressed in one synchronous call at level 1 (a page of 50 events: about 0.1 ms,
  * against several times that through a CompressionStream) when the client accepts gzip; smaller JSON goes as
  * it is. Either way the answer gets its Content-Length.
  */
-export function encodeJson(text: string, acceptEncoding: string | undefined): EncodedJson {
-  const length = Buffer.byteLength(text);
-  if (length < threshold)
-    return { body: text, headers: { "Content-Length": String(length) }, variesByEncoding: false };
-  if (!acceptsGzip(acceptEncoding)) {
-    return { body: text, headers: { "Content-Length": String(length) }, variesByEncoding: true };
-  }
+export function encodeJson(text: string, gzip: boolean): EncodedJson {
+  if (Buffer.byteLength(text) < threshold) return plainJson(text, false);
+  if (!gzip) return plainJson(text, true);
   const body = gzipSync(text, { level: constants.Z_BEST_SPEED });
   return {
     body,
@@ -75,8 +78,8 @@ async function finishJson(c: Context): Promise<void> {
   const cacheControl = c.res.headers.get("Cache-Control") ?? "";
   const plain = c.req.method === "HEAD" || /no-transform/i.test(cacheControl);
   const encoded = plain
-    ? { body: text, headers: { "Content-Length": String(Buffer.byteLength(text)) }, variesByEncoding: false }
-    : encodeJson(text, c.req.header("Accept-Encoding"));
+    ? plainJson(text, false)
+    : encodeJson(text, acceptsGzip(c.req.header("Accept-Encoding")));
   c.res = new Response(encoded.body, c.res);
   for (const [name, value] of Object.entries(encoded.headers)) c.res.headers.set(name, value);
   if (type === "application/json") c.res.headers.set("Content-Type", "application/json; charset=utf-8");

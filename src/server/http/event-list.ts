@@ -45,7 +45,7 @@ export function eventListAnswers(store: EventStore): EventListAnswers {
           perPage: params.perPage,
         })
       : { rows: [], total: 0 };
-    const encoded = encodeJson(JSON.stringify(page.rows), c.req.header("Accept-Encoding"));
+    const encoded = encodeJson(JSON.stringify(page.rows), gzip);
     const answer: CachedAnswer = {
       body: encoded.body,
       headers: {

@@ -14,8 +14,9 @@ type Entry = { counts: CountByOrgId; maxId: number; version: string };
 /**
  * Counts (per organisation) by the exact query (SQL and parameters), so `x-total-count` does not rescan the
  * table on every page. Events are only ever appended, with rising ids, so a count stays right for the events
- * up to the largest id it saw: after a write (the store's change version moves) a cached count is brought up to date by counting only the newer events,
- * which takes a B-tree seek and the few rows written since, not a rescan.
+ * up to the largest id it saw: after a write (the store's change version moves) a cached count is brought up
+ * to date by counting only the newer events, which takes a B-tree seek and the few rows written since, not a
+ * rescan.
  */
 export class CountCache {
   private readonly counts = new Map<string, Entry>();

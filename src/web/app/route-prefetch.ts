@@ -5,6 +5,7 @@ import { eventQueries } from "../api/event-queries";
 import { meQueries } from "../api/me-queries";
 import { getSession } from "../api/session";
 import { readListSearch, toListRequest } from "./list-search";
+import { parseOrgId } from "./use-org-id";
 
 /*
  * Route loaders that only start requests: they run as soon as the router matches a URL, in parallel with the
@@ -26,12 +27,10 @@ export function prefetchShell(queryClient: QueryClient): null {
 
 /** The events page's first list page (the URL's page, sort and filters) and the event types. */
 export function prefetchEventsPage(queryClient: QueryClient, { params, request }: LoaderFunctionArgs): null {
-  const orgId = params.orgId ?? "";
-  if (!signedIn() || !/^[0-9]{1,9}$/.test(orgId)) return null;
+  const orgId = parseOrgId(params.orgId ?? "");
+  if (!signedIn() || orgId === undefined) return null;
   const search = readListSearch(new URL(request.url).searchParams, eventList);
-  queryClient
-    .query(eventQueries.list(Number(orgId), "events", toListRequest(search, eventList)))
-    .catch(ignore);
+  queryClient.query(eventQueries.list(orgId, "events", toListRequest(search, eventList))).catch(ignore);
   queryClient.query(eventQueries.types()).catch(ignore);
   return null;
 }
