@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { seedDemo } from "../src/server/demo/seed-demo";
+import { demoEndMs, seedDemo } from "../src/server/demo/seed-demo";
 import { openSqliteStore } from "../src/server/store/sqlite-store";
 
 export type SeedResult = { seconds: number | undefined; events: number; reused: boolean };
@@ -10,7 +10,7 @@ export async function seedStore(file: string, events: number, password: string):
   try {
     if (!store.isEmpty()) return { seconds: undefined, events, reused: true };
     const start = performance.now();
-    await seedDemo(store, { events, password });
+    await seedDemo(store, { events, password, nowMs: demoEndMs(Date.now()) });
     return { seconds: (performance.now() - start) / 1000, events, reused: false };
   } finally {
     store.close();

@@ -1,7 +1,7 @@
 import { rmSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config";
-import { seedDemo } from "./demo/seed-demo";
+import { demoEndMs, seedDemo } from "./demo/seed-demo";
 import { openSqliteStore } from "./store/sqlite-store";
 
 const usage = "Usage: npm run seed -- [--events 100000] [--db ./data/eventdesk.db] [--fresh]";
@@ -39,7 +39,7 @@ async function main() {
       return;
     }
     const started = performance.now();
-    await seedDemo(store, { events, password });
+    await seedDemo(store, { events, password, nowMs: demoEndMs(Date.now()) });
     const seconds = (performance.now() - started) / 1000;
     const megabytes = statSync(db).size / 1024 / 1024;
     console.log(

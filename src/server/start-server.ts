@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { defaultConfig, type Config } from "./config";
-import { seedDemo } from "./demo/seed-demo";
+import { demoEndMs, seedDemo } from "./demo/seed-demo";
 import { createApp } from "./http/app";
 import type { EventStore } from "./store/event-store";
 import { openSqliteStore } from "./store/sqlite-store";
@@ -18,17 +18,28 @@ export type RunningServer = {
 /** How long close() waits for in-flight requests (a long CSV export) before cutting them off. */
 const closeGraceMs = 10_000;
 
+export type StartOptions = Partial<Config> & {
+  /** The server's clock (tokens, sign-in limits); tests pass one that does not follow the machine's. */
+  now?: () => number;
+  /** Where the demo world's 90 days end; by default the clock's current hour. */
+  seedNowMs?: number;
+};
+
 /**
  * Opens the store (seeding the demo world when it is empty), builds the app and listens. Defaults come from
  * `defaultConfig`, not the environment, except that it listens on 127.0.0.1 unless `host` is given; port 0
  * picks a free port.
  */
-export async function startServer(options: Partial<Config> = {}): Promise<RunningServer> {
-  const config: Config = { ...defaultConfig, host: "127.0.0.1", ...options };
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const { now = Date.now, seedNowMs, ...settings } = options;
+  const config: Config = { ...defaultConfig, host: "127.0.0.1", ...settings };
   const store = openSqliteStore(config.db);
   try {
-    if (store.isEmpty()) await seedDemo(store, { events: config.seedEvents, password: config.demoPassword });
-    const app = createApp({ store, config });
+    if (store.isEmpty()) {
+      const nowMs = seedNowMs ?? demoEndMs(now());
+      await seedDemo(store, { events: config.seedEvents, password: config.demoPassword, nowMs });
+    }
+    const app = createApp({ store, config, now });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;

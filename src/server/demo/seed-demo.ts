@@ -3,21 +3,20 @@ import type { EventStore } from "../store/event-store";
 import { demoEvents } from "./demo-events";
 import { demoWorld } from "./demo-world";
 
-const hourMs = 60 * 60 * 1000;
+const hourMs = 3_600_000;
+
+/** The demo world ends at the start of the hour, so seeds made within one hour produce identical data. */
+export const demoEndMs = (nowMs: number) => Math.floor(nowMs / hourMs) * hourMs;
 
 export type SeedDemoOptions = {
   events: number;
   password: string;
-  /**
-   * The end of the 90 days of events. Defaults to the current time floored to the hour, so seeds made
-   * within the same hour produce identical data.
-   */
-  nowMs?: number;
+  /** The end of the 90 days of events: the same `nowMs` and count give the same data. */
+  nowMs: number;
 };
 
 /** Fills an empty store with the demo world and `events` generated events. */
 export async function seedDemo(store: EventStore, options: SeedDemoOptions): Promise<void> {
-  const nowMs = options.nowMs ?? Math.floor(Date.now() / hourMs) * hourMs;
-  const world = demoWorld(await hashPassword(options.password), nowMs);
-  store.seed(world, demoEvents(world, options.events, nowMs));
+  const world = demoWorld(await hashPassword(options.password), options.nowMs);
+  store.seed(world, demoEvents(world, options.events, options.nowMs));
 }
