@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { csvColumns } from "../../contract/csv";
 import { containerListSchema } from "../../contract/container";
-import { expectError, ids, listAll, startTestServer } from "../test/server-fixture";
+import { expectError, ids, listAll, startTestServer } from "./server-fixture";
 
 const server = await startTestServer({ seedEvents: 30_000 });
 afterAll(() => server.close());

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { containerListSchema } from "../../contract/container";
-import { expectError, startTestServer } from "../test/server-fixture";
+import { expectError, startTestServer } from "./server-fixture";
 
 const server = await startTestServer({ seedEvents: 300 });
 afterAll(() => server.close());

@@ -8,8 +8,8 @@ import { defaultConfig, type Config } from "../config";
 import { seedDemo } from "../demo/seed-demo";
 import type { EventStore } from "../store/event-store";
 import { openSqliteStore } from "../store/sqlite-store";
-import { tempDbPath } from "../test/server-fixture";
-import { createApp } from "./app";
+import { tempDbPath } from "./server-fixture";
+import { createApp } from "../http/app";
 
 const temp = tempDbPath();
 const store = openSqliteStore(temp.dbPath);
