@@ -8,12 +8,12 @@ import { defaultConfig, type Config } from "../config";
 import { seedDemo } from "../demo/seed-demo";
 import type { EventStore } from "../store/event-store";
 import { openSqliteStore } from "../store/sqlite-store";
-import { tempDbPath } from "./server-fixture";
+import { tempDbPath, testNowMs } from "./server-fixture";
 import { createApp } from "../http/app";
 
 const temp = tempDbPath();
 const store = openSqliteStore(temp.dbPath);
-await seedDemo(store, { events: 200, password: "demo" });
+await seedDemo(store, { events: 200, password: "demo", nowMs: testNowMs });
 afterAll(() => {
   store.close();
   temp.remove();
@@ -25,7 +25,7 @@ writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>EventDesk</t
 writeFileSync(join(staticDir, "assets", "app-1234.js"), "console.log('hi')");
 
 function appWithClock(options: { config?: Partial<Config>; store?: EventStore } = {}) {
-  let now = Date.now();
+  let now = testNowMs;
   const config = { ...defaultConfig, staticDir, ...options.config };
   const app = createApp({ store: options.store ?? store, config, now: () => now });
   const json = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -5,7 +5,14 @@ import { expect } from "vitest";
 import { tokensSchema, type Tokens } from "../../contract/auth";
 import { apiErrorSchema, errorStatuses, type ApiErrorBody } from "../../contract/error";
 import { eventListSchema, type Event } from "../../contract/event";
-import { startServer } from "../start-server";
+import { startServer, type StartOptions } from "../start-server";
+
+/**
+ * Where the test server's demo data ends: a fixed weekday instant in office hours, mid-hour, so every run sees
+ * the same events whatever the machine's clock, zone or hour. Tests that ask how recent an event is derive
+ * it from here, never from `Date.now()`.
+ */
+export const testNowMs = Date.UTC(2026, 10, 18, 12, 30);
 
 export const demoPassword = "demo";
 export const demoUsers = {
@@ -42,13 +49,12 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-export type ServerOptions = {
-  seedEvents?: number;
-  tokenTtlSeconds?: number;
+/** Any of `startServer`'s options (its clock, settings), but the database and password are the fixture's. */
+export type ServerOptions = Omit<StartOptions, "db" | "demoPassword"> & {
   /** Reuse a database file (restart tests); a fresh temporary file otherwise. */
   dbPath?: string;
+  /** Sign in the three demo users (default true). */
   login?: boolean;
-  corsOrigins?: string[];
 };
 
 export function tempDbPath(): { dbPath: string; remove(): void } {
@@ -69,17 +75,21 @@ function queryString(query: RequestInit["query"]): string {
   return text === "" ? "" : `?${text}`;
 }
 
-/** Starts the real server on a temporary SQLite file and logs in the three demo users. */
+/**
+ * Starts the real server on a temporary SQLite file, its demo data ending at `testNowMs` (3000 events unless
+ * told), and logs in the three demo users.
+ */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
-  const temp = options.dbPath === undefined ? tempDbPath() : undefined;
-  const dbPath = options.dbPath ?? (temp as { dbPath: string }).dbPath;
+  const { dbPath: reused, login, ...settings } = options;
+  const temp = reused === undefined ? tempDbPath() : undefined;
+  const dbPath = reused ?? (temp as { dbPath: string }).dbPath;
   const running = await startServer({
     port: 0,
+    seedEvents: 3000,
+    seedNowMs: testNowMs,
+    ...settings,
     db: dbPath,
-    seedEvents: options.seedEvents ?? 3000,
     demoPassword,
-    ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
-    ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
   });
   const origin = running.url.replace(/\/$/, "");
 
@@ -98,7 +108,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
   }
 
   const tokens = {} as Record<DemoUser, Tokens>;
-  if (options.login !== false) {
+  if (login !== false) {
     for (const [key, username] of Object.entries(demoUsers) as [DemoUser, string][]) {
       const reply = await request("POST", "/authenticate", { body: { username, password: demoPassword } });
       if (reply.status !== 200) throw new Error(`login of ${username} failed: ${reply.status} ${reply.text}`);
