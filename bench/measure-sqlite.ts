@@ -34,11 +34,11 @@ export function entryScope(store: EventStore, entry: MatrixEntry): EventScope {
 
 /**
  * Makes every connection's count cache forget (their `PRAGMA data_version` moves) with a harmless commit
- * on a connection of its own: a revoked token nobody holds.
+ * on a connection of its own: a session of the first user that no token names.
  */
 export function countForgetter(writer: EventStore): () => void {
   return () => {
-    writer.revokeRefreshToken(`bench-${randomUUID()}`, Date.now() + 60_000);
+    writer.startSession({ id: `bench-${randomUUID()}`, userId: 1, expiresAtMs: Date.now() + 60_000 }, Date.now());
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAddressOrRange } from "./http/client-address";
 
 const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -18,6 +19,27 @@ const originList = z
     ),
   );
 
+const addressList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ""),
+  )
+  .pipe(
+    z.array(
+      z.string().refine(isAddressOrRange, {
+        error: (issue) => `${String(issue.input)} is not an IP address or a CIDR range such as 10.0.0.0/8`,
+      }),
+    ),
+  );
+
+const tokenSecret = z
+  .string()
+  .min(32, { error: "must be at least 32 characters (e.g. the output of `openssl rand -base64 48`)" })
+  .transform((value) => new TextEncoder().encode(value));
+
 const envSchema = z.object({
   PORT: whole(0, 65535).default(8080),
   EVENTDESK_HOST: z.string().min(1).default("0.0.0.0"),
@@ -28,6 +50,8 @@ const envSchema = z.object({
   EVENTDESK_REFRESH_TTL: whole(60, 365 * 24 * 3600).default(7 * 24 * 3600),
   EVENTDESK_CORS_ORIGINS: originList.default([]),
   EVENTDESK_STATIC_DIR: z.string().min(1).default("dist/web"),
+  EVENTDESK_TRUSTED_PROXIES: addressList.default([]),
+  EVENTDESK_TOKEN_SECRET: tokenSecret.optional(),
 });
 
 const configSchema = envSchema.transform((env) => ({
@@ -40,6 +64,9 @@ const configSchema = envSchema.transform((env) => ({
   refreshTtlSeconds: env.EVENTDESK_REFRESH_TTL,
   corsOrigins: env.EVENTDESK_CORS_ORIGINS,
   staticDir: env.EVENTDESK_STATIC_DIR,
+  trustedProxies: env.EVENTDESK_TRUSTED_PROXIES,
+  /** Signs tokens instead of the secret kept in the store, so a copy of the store cannot mint them. */
+  tokenSecret: env.EVENTDESK_TOKEN_SECRET,
 }));
 
 export type Config = z.output<typeof configSchema>;

@@ -33,13 +33,12 @@ async function main() {
   if (fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
   const store = openSqliteStore(db);
   try {
-    if (!store.isEmpty()) {
+    const started = performance.now();
+    if (!(await seedDemo(store, { events, password, nowMs: demoEndMs(Date.now()) }))) {
       console.error(`${db} already holds data. Run with --fresh to replace it.`);
       process.exitCode = 1;
       return;
     }
-    const started = performance.now();
-    await seedDemo(store, { events, password, nowMs: demoEndMs(Date.now()) });
     const seconds = (performance.now() - started) / 1000;
     const megabytes = statSync(db).size / 1024 / 1024;
     console.log(

@@ -19,15 +19,30 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
+type StoredHash = { salt: Buffer; expected: Buffer; options: ScryptOptions };
+
+function parseStoredHash(stored: string): StoredHash | undefined {
+  const [scheme, n, r, p, salt, hash, ...rest] = stored.split("$");
+  if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash || rest.length > 0) return undefined;
   const expected = Buffer.from(hash, "base64url");
-  const key = await derive(password, Buffer.from(salt, "base64url"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: cost.maxmem,
-  });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  if (expected.length < 16) return undefined;
+  const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: cost.maxmem };
+  return { salt: Buffer.from(salt, "base64url"), expected, options };
+}
+
+/** Stands in for a hash no password matches (an unknown user, an account that cannot sign in). */
+const decoy: StoredHash = { salt: Buffer.alloc(16), expected: Buffer.alloc(keyLength), options: cost };
+
+/**
+ * Whether `password` matches `stored`. Every path costs one scrypt at the stored or the current cost: an
+ * unknown user, an account that cannot sign in and a malformed hash answer false as slowly as a wrong
+ * password, so timing does not tell them apart.
+ */
+export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
+  const parsed = stored === undefined ? undefined : parseStoredHash(stored);
+  const { salt, expected, options } = parsed ?? decoy;
+  const key = await derive(password, salt, expected.length, options).catch(() =>
+    derive(password, decoy.salt, keyLength, cost).then(() => undefined),
+  );
+  return parsed !== undefined && key !== undefined && timingSafeEqual(key, expected);
 }

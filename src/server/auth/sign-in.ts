@@ -1,70 +1,72 @@
 import type { Tokens } from "../../contract/auth";
 import { tooManyRequests, unauthorized } from "../http/api-error";
 import type { EventStore } from "../store/event-store";
+import { AddressThrottle } from "./address-throttle";
 import { FailureLimiter } from "./failure-limiter";
 import { KeyedQueue } from "./keyed-queue";
-import { hashPassword, verifyPassword } from "./password";
+import { verifyPassword } from "./password";
+import type { Sessions } from "./sessions";
 import type { TokenService } from "./tokens";
 
 const fiveMinutes = 5 * 60 * 1000;
+/** The contract's lock: five failures for one username within five minutes. */
 export const usernameRule = { maxFailures: 5, windowMs: fiveMinutes };
-export const addressRule = { maxFailures: 30, windowMs: fiveMinutes };
+export const addressRule = {
+  freeFailures: 30,
+  windowMs: fiveMinutes,
+  intervalMs: 1000,
+  maxWaiting: 10,
+  trustMs: 30 * 24 * 60 * 60 * 1000,
+};
 
 export type SignIn = ReturnType<typeof createSignIn>;
 
-/** Password and refresh-token sign-in, sign-out, and the failure limits that guard them. */
-export function createSignIn(store: EventStore, tokens: TokenService, now: () => number) {
+/**
+ * Password and refresh-token sign-in and sign-out. Failed passwords lock a username (the contract) and slow
+ * down, without locking, the address they come from; a refresh token is never held back by either, since
+ * nobody can guess one.
+ */
+export function createSignIn(store: EventStore, sessions: Sessions, tokens: TokenService, now: () => number) {
   const byUsername = new FailureLimiter(usernameRule, now);
-  const byAddress = new FailureLimiter(addressRule, now);
+  const byAddress = new AddressThrottle(addressRule, now);
+  // One attempt at a time per username, so parallel guesses cannot slip past the failure count.
   const queue = new KeyedQueue();
-  // Unknown usernames still pay for one scrypt, so timing does not reveal which usernames exist.
-  let decoyHash: Promise<string> | undefined;
-
-  function refuseWhileLocked(...retryAfterMs: number[]): void {
-    const wait = Math.max(...retryAfterMs);
-    if (wait > 0) throw tooManyRequests(Math.ceil(wait / 1000));
-  }
 
   return {
-    withPassword(username: string, password: string, address: string): Promise<Tokens> {
+    async withPassword(username: string, password: string, address: string): Promise<Tokens> {
       const key = username.trim().toLowerCase();
-      return queue.run(`address ${address}`, () =>
-        queue.run(`user ${key}`, async () => {
-          refuseWhileLocked(byAddress.retryAfterMs(address), byUsername.retryAfterMs(key));
-          const user = store.findUserByUsername(username);
-          const hash = user?.passwordHash ?? (await (decoyHash ??= hashPassword("decoy password")));
-          const valid = await verifyPassword(password, hash);
-          if (!user || !valid) {
-            byUsername.recordFailure(key);
-            byAddress.recordFailure(address);
-            throw unauthorized("The username or password is wrong.");
-          }
-          byUsername.reset(key);
-          const refresh = await tokens.issueRefreshToken(user.id);
-          return {
-            auth_token: await tokens.issueAuthToken(user.id, refresh.sessionId),
-            refresh_token: refresh.token,
-          };
-        }),
-      );
+      await byAddress.admit(address, key);
+      return queue.run(key, async () => {
+        const wait = byUsername.retryAfterMs(key);
+        if (wait > 0) throw tooManyRequests(Math.ceil(wait / 1000));
+        const user = store.findUserByUsername(username);
+        if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
+          byUsername.recordFailure(key);
+          byAddress.recordFailure(address);
+          throw unauthorized("The username or password is wrong.");
+        }
+        byUsername.reset(key);
+        byAddress.recordSuccess(address, key);
+        const refresh = await tokens.issueRefreshToken(user.id);
+        sessions.start(refresh.session);
+        return { auth_token: await tokens.issueAuthToken(refresh.session), refresh_token: refresh.token };
+      });
     },
 
-    async withRefreshToken(token: string, address: string): Promise<{ auth_token: string }> {
-      refuseWhileLocked(byAddress.retryAfterMs(address));
+    async withRefreshToken(token: string): Promise<{ auth_token: string }> {
       const claims = await tokens.verify(token, "refresh");
-      const live =
-        claims && !store.isRefreshTokenRevoked(claims.sessionId) && store.findUserById(claims.userId);
-      if (!claims || !live) {
-        byAddress.recordFailure(address);
+      if (!claims || !sessions.isLive(claims)) {
         throw unauthorized("The refresh token is invalid, expired or signed out; sign in again.");
       }
-      return { auth_token: await tokens.issueAuthToken(claims.userId, claims.sessionId) };
+      const session = { id: claims.sessionId, userId: claims.userId, expiresAtMs: claims.expiresAtMs };
+      return { auth_token: await tokens.issueAuthToken(session) };
     },
 
+    /** Ends the refresh token's session; signing out twice is not an error. */
     async signOut(token: string): Promise<void> {
       const claims = await tokens.verify(token, "refresh");
       if (!claims) throw unauthorized("The refresh token is invalid or already expired.");
-      store.revokeRefreshToken(claims.sessionId, claims.expiresAtMs);
+      sessions.end(claims.sessionId);
     },
   };
 }

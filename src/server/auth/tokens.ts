@@ -1,5 +1,6 @@
 import { createSecretKey, randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT, type JWTPayload } from "jose";
+import type { SessionRecord } from "../store/event-store";
 
 const issuer = "eventdesk";
 const maxVerified = 10_000;
@@ -33,29 +34,33 @@ export function createTokenService({ secret, authTtlSeconds, refreshTtlSeconds, 
   // Only its expiry depends on the time, and is checked on every use.
   const verified = new Map<string, VerifiedToken>();
 
-  async function sign(claims: JWTPayload, userId: number, ttlSeconds: number): Promise<string> {
-    const issuedAt = Math.floor(now() / 1000);
+  function sign(claims: JWTPayload, userId: number, issuedAt: number, expiresAt: number): Promise<string> {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setIssuer(issuer)
       .setAudience(audience)
       .setSubject(String(userId))
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + ttlSeconds)
+      .setExpirationTime(expiresAt)
       .sign(key);
   }
 
   return {
-    issueRefreshToken(userId: number): Promise<{ token: string; sessionId: string }> {
-      const sessionId = randomUUID();
-      return sign({ use: "refresh", jti: sessionId }, userId, refreshTtlSeconds).then((token) => ({
-        token,
-        sessionId,
-      }));
+    /** A new session: a fresh random id (never reused, unlike a user id) and its refresh token. */
+    async issueRefreshToken(userId: number): Promise<{ token: string; session: SessionRecord }> {
+      const issuedAt = Math.floor(now() / 1000);
+      const expiresAt = issuedAt + refreshTtlSeconds;
+      const session = { id: randomUUID(), userId, expiresAtMs: expiresAt * 1000 };
+      const token = await sign({ use: "refresh", jti: session.id }, userId, issuedAt, expiresAt);
+      return { token, session };
     },
 
-    issueAuthToken(userId: number, sessionId: string): Promise<string> {
-      return sign({ use: "auth", sid: sessionId, jti: randomUUID() }, userId, authTtlSeconds);
+    /** An auth token of the session; it never outlives the session's refresh token. */
+    issueAuthToken(session: SessionRecord): Promise<string> {
+      const issuedAt = Math.floor(now() / 1000);
+      const expiresAt = Math.min(issuedAt + authTtlSeconds, Math.floor(session.expiresAtMs / 1000));
+      const claims = { use: "auth", sid: session.id, jti: randomUUID() };
+      return sign(claims, session.userId, issuedAt, expiresAt);
     },
 
     /** The token's claims when it is well-formed, correctly signed, unexpired and of the given use. */

@@ -15,8 +15,8 @@ export type SeedDemoOptions = {
   nowMs: number;
 };
 
-/** Fills an empty store with the demo world and `events` generated events. */
-export async function seedDemo(store: EventStore, options: SeedDemoOptions): Promise<void> {
+/** Fills an empty store with the demo world and `events` generated events; false if it was not empty. */
+export async function seedDemo(store: EventStore, options: SeedDemoOptions): Promise<boolean> {
   const world = demoWorld(await hashPassword(options.password), options.nowMs);
-  store.seed(world, demoEvents(world, options.events, options.nowMs));
+  return store.seed(world, demoEvents(world, options.events, options.nowMs));
 }

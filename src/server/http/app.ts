@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { apiBase } from "../../contract/api-paths";
+import { createSessions } from "../auth/sessions";
 import { createSignIn } from "../auth/sign-in";
 import { createTokenService } from "../auth/tokens";
 import type { Config } from "../config";
@@ -26,18 +27,19 @@ export type AppDeps = { store: EventStore; config: Config; now?: () => number };
 /** The whole server: the API under /api/v1, /healthz, and the built dashboard everywhere else. */
 export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppEnv> {
   const tokens = createTokenService({
-    secret: store.signingSecret(),
+    secret: config.tokenSecret ?? store.signingSecret(),
     authTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.refreshTtlSeconds,
     now,
   });
-  const signIn = createSignIn(store, tokens, now);
+  const sessions = createSessions(store, now);
+  const signIn = createSignIn(store, sessions, tokens, now);
   const lists = eventListAnswers(store);
 
   const api = new Hono<AppEnv>()
     .route("/", openApiRoutes())
-    .route("/", authenticateRoutes(signIn))
-    .use(requireAuth(store, tokens))
+    .route("/", authenticateRoutes(signIn, config.trustedProxies))
+    .use(requireAuth(store, sessions, tokens))
     .route("/", meRoutes(store))
     .route("/", eventTypeRoutes(store))
     .route("/", organisationEventRoutes(store, lists))
@@ -68,7 +70,10 @@ export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppE
     c.header("Access-Control-Expose-Headers", exposedHeaders.join(", "));
     await next();
   });
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/healthz", (c) => {
+    store.health();
+    return c.json({ status: "ok" });
+  });
   app.route(apiBase, api);
   app.use(staticSite(config.staticDir));
   return app;

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ApiErrorBody, ErrorCode } from "../../contract/error";
+import { asStoreUnavailable, type UnavailableReason } from "../store/store-unavailable";
 import { ApiError, notFound } from "./api-error";
 
 /** The contract's error body for an ApiError, with its headers. */
@@ -22,6 +23,7 @@ const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
   404: "not_found",
   406: "not_acceptable",
   413: "payload_too_large",
+  415: "unsupported_media_type",
   429: "too_many_requests",
   503: "unavailable",
 };
@@ -41,18 +43,24 @@ function toApiError(error: unknown, c: Context): ApiError {
   return new ApiError("internal", "Something went wrong on the server; the error has been logged.");
 }
 
-/** SQLite errors that mean the disk, not the request, is at fault: the caller may retry later. */
+const unavailableAnswers: Record<UnavailableReason, { message: string; retryAfter: string }> = {
+  cannot_write: {
+    message: "The event store cannot save right now (its disk is read-only or full); reading still works.",
+    retryAfter: "30",
+  },
+  busy: { message: "The event store is busy; try again in a moment.", retryAfter: "1" },
+  file_lost: {
+    message:
+      "The event store's file was deleted or replaced while the server ran; nothing more is answered or saved until the server restarts.",
+    retryAfter: "30",
+  },
+};
+
+/** The disk, a lock or the file, not the request, is at fault: the caller may retry later. */
 function storageUnavailable(error: unknown): { code: string; error: ApiError } | undefined {
-  const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
-  const retry = { "Retry-After": "30" };
-  if (/^SQLITE_(READONLY|FULL|IOERR|CANTOPEN)/.test(code)) {
-    const message =
-      "The event store cannot save right now (its disk is read-only or full); reading still works.";
-    return { code, error: new ApiError("unavailable", message, undefined, retry) };
-  }
-  if (/^SQLITE_(BUSY|LOCKED)/.test(code)) {
-    const message = "The event store is busy; try again in a moment.";
-    return { code, error: new ApiError("unavailable", message, undefined, { "Retry-After": "1" }) };
-  }
-  return undefined;
+  const unavailable = asStoreUnavailable(error);
+  if (!unavailable) return undefined;
+  const { message, retryAfter } = unavailableAnswers[unavailable.reason];
+  const answer = new ApiError("unavailable", message, undefined, { "Retry-After": retryAfter });
+  return { code: unavailable.message, error: answer };
 }

@@ -18,7 +18,21 @@ export const limitBody = bodyLimit({
   },
 });
 
+/**
+ * The body, parsed as JSON; 415 unless it is sent as `application/json`. A browser sends a text/plain or form
+ * body to another origin without asking it first (no CORS preflight), so taking only JSON keeps other sites'
+ * pages from posting to the API in their visitors' names.
+ */
 export async function readJson(c: Context): Promise<unknown> {
+  const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new ApiError(
+      "unsupported_media_type",
+      "The request body must be JSON, sent with Content-Type: application/json.",
+      undefined,
+      { "Accept-Post": "application/json" },
+    );
+  }
   const text = await c.req.text();
   try {
     return JSON.parse(text);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "../../contract/organisation";
-import type { UserRecord } from "./event-store";
+import type { SessionRecord, UserRecord } from "./event-store";
 import type { StatementCache } from "./statement-cache";
 
 type UserRow = {
@@ -31,8 +31,9 @@ function toUser(row: UserRow | undefined): UserRecord | undefined {
 export type AccountQueries = {
   findUserByUsername: (username: string) => UserRecord | undefined;
   findUserById: (id: number) => UserRecord | undefined;
-  revokeRefreshToken: (tokenId: string, expiresAtMs: number) => void;
-  isRefreshTokenRevoked: (tokenId: string) => boolean;
+  startSession: (session: SessionRecord, nowMs: number) => void;
+  sessionUserId: (sessionId: string) => number | undefined;
+  endSession: (sessionId: string) => void;
   signingSecret: () => Uint8Array;
 };
 
@@ -46,15 +47,16 @@ export function accountQueries(statement: StatementCache): AccountQueries {
     findUserById: (id) =>
       toUser(statement(`SELECT ${userColumns} FROM users WHERE id = ?`).get(id) as UserRow | undefined),
 
-    revokeRefreshToken(tokenId, expiresAtMs) {
-      statement("DELETE FROM revoked_tokens WHERE expires_at < ?").run(Date.now());
-      statement("INSERT OR REPLACE INTO revoked_tokens (token_id, expires_at) VALUES (?, ?)").run(
-        tokenId,
-        expiresAtMs,
-      );
+    startSession({ id, userId, expiresAtMs }, nowMs) {
+      // Sweeping early (a clock that jumped forward) only ends sessions early: a token needs its row.
+      statement("DELETE FROM sessions WHERE expires_at < ?").run(nowMs);
+      statement("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(id, userId, expiresAtMs);
     },
-    isRefreshTokenRevoked: (tokenId) =>
-      statement("SELECT 1 FROM revoked_tokens WHERE token_id = ?").get(tokenId) !== undefined,
+    sessionUserId: (sessionId) =>
+      statement("SELECT user_id FROM sessions WHERE id = ?").pluck().get(sessionId) as number | undefined,
+    endSession(sessionId) {
+      statement("DELETE FROM sessions WHERE id = ?").run(sessionId);
+    },
 
     signingSecret() {
       const read = () =>

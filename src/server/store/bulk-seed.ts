@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { DemoWorld, EventRow } from "./event-row";
 import { fillTalliesSql } from "./event-tallies";
+import { withWriteLock } from "./write-lock";
 
 type Ranks = {
   org: Map<number, number>;
@@ -136,14 +137,11 @@ function insertEvents(db: Database.Database, ranks: Ranks, events: Iterable<Even
 
 /**
  * Loads a world and its events into an empty store in one transaction, so a failed seed leaves the store
- * empty. The events' indexes and triggers (full text, tallies) are dropped for the load and rebuilt after it: building
+ * empty; answers false, having written nothing, when the store already holds a world. The events' indexes and triggers (full text, tallies) are dropped for the load and rebuilt after it: building
  * each B-tree once from sorted keys beat inserting into all 24 row by row twelvefold (300k events: 9.5 s
  * against 117 s).
  */
-export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterable<EventRow>): void {
-  if (db.prepare("SELECT count(*) FROM organisations").pluck().get() !== 0) {
-    throw new Error("The store already holds data; seed only an empty store.");
-  }
+export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterable<EventRow>): boolean {
   const derived = db
     .prepare(
       "SELECT name, sql FROM sqlite_schema WHERE tbl_name = 'events' AND type IN ('index', 'trigger') AND sql IS NOT NULL",
@@ -155,8 +153,12 @@ export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterab
   db.pragma("threads = 2");
   // Index builds slow down two- to threefold once the transaction's pages outgrow the cache (measured at 1M).
   db.pragma("cache_size = -262144");
+  let seeded = false;
   try {
-    db.transaction(() => {
+    // The emptiness check inside the write lock: of two processes starting on one new store, one seeds
+    // and the other waits for it, then finds the world there.
+    withWriteLock(db, () => {
+      if (db.prepare("SELECT count(*) FROM organisations").pluck().get() !== 0) return;
       insertWorld(db, world);
       const ranks = computeRanks(db);
       for (const { name, sql } of derived) {
@@ -167,15 +169,18 @@ export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterab
       db.exec("INSERT INTO events_fts (events_fts) VALUES ('rebuild')");
       db.exec(fillTalliesSql);
       for (const { sql } of derived) if (sql.startsWith("CREATE TRIGGER")) db.exec(sql);
-    })();
+      seeded = true;
+    });
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
   }
+  if (!seeded) return false;
   // Full statistics (about 3 s at 1M rows): sampled ones only see the first organisation of each index,
   // and the planner then prefers an organisation range over the container index.
   db.pragma("analysis_limit = 0");
   db.exec("ANALYZE");
   db.pragma("wal_checkpoint(TRUNCATE)");
+  return true;
 }

@@ -28,6 +28,9 @@ export type UserRecord = {
   passwordHash: string;
 };
 
+/** A signed-in session: its refresh token and every auth token it issues name `id` and end by `expiresAtMs`. */
+export type SessionRecord = { id: string; userId: number; expiresAtMs: number };
+
 /**
  * Everything the routes need from storage. SQLite implements it today; a PostgreSQL store implements the
  * same methods (async-capable callers await each result, so a promise-returning store fits too).
@@ -70,11 +73,23 @@ export interface EventStore {
 
   /** The key that signs tokens: 32 random bytes made on first call and kept in the store, so tokens survive a restart. */
   signingSecret(): Uint8Array;
-  revokeRefreshToken(tokenId: string, expiresAtMs: number): void;
-  isRefreshTokenRevoked(tokenId: string): boolean;
+  /**
+   * Sessions are an allow-list: a token is good only while its session's row exists, so losing a row (an
+   * expired session swept, a sign-out) can only end a session, never bring one back.
+   */
+  startSession(session: SessionRecord, nowMs: number): void;
+  /** The user of a live session; undefined once it has ended or its user is gone. */
+  sessionUserId(sessionId: string): number | undefined;
+  endSession(sessionId: string): void;
+
+  /** Throws StoreUnavailableError when the store cannot serve (its file is gone); the health check asks it. */
+  health(): void;
 
   isEmpty(): boolean;
-  /** Loads a demo world and its events in bulk (first start and `npm run seed`). */
-  seed(world: DemoWorld, events: Iterable<EventRow>): void;
+  /**
+   * Loads a demo world and its events in bulk (first start and `npm run seed`) into an empty store; answers
+   * false, writing nothing, when it holds a world already (another process may have seeded it meanwhile).
+   */
+  seed(world: DemoWorld, events: Iterable<EventRow>): boolean;
   close(): void;
 }

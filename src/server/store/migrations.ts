@@ -6,6 +6,7 @@ import {
   eventSources,
 } from "../../contract/catalogue";
 import { talliesSchemaSql } from "./event-tallies";
+import { withWriteLock } from "./write-lock";
 
 /**
  * The schema, one entry per version; `PRAGMA user_version` records how many have run. Never edit an entry
@@ -159,6 +160,17 @@ export const migrations: readonly string[] = [
   `
   CREATE VIRTUAL TABLE events_fts_vocab USING fts5vocab (events_fts, row);
   `,
+  // Sessions as an allow-list replace the revocation list, whose rows were swept while tokens that named
+  // them still lived. Sessions signed in before this step end: their users sign in again.
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sessions_expires_at ON sessions (expires_at);
+  DROP TABLE revoked_tokens;
+  `,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */
@@ -171,19 +183,24 @@ function catalogueRows(db: Database.Database): void {
   for (const name of containerEventTypes) type.run(containerEventTypeIds[name], name);
 }
 
-/** Brings the schema up to date in one transaction per step. */
+/**
+ * Brings the schema up to date in one transaction per step. Each step holds the write lock and reads the
+ * version inside it, so two processes opening one new store do not both run a step.
+ */
 export function applyMigrations(db: Database.Database): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new Error(
-      `The database has schema version ${current}; this EventDesk knows up to ${migrations.length}.`,
-    );
+  const version = () => db.pragma("user_version", { simple: true }) as number;
+  const known = migrations.length;
+  if (version() > known) {
+    throw new Error(`The database has schema version ${version()}; this EventDesk knows up to ${known}.`);
   }
-  migrations.slice(current).forEach((sql, index) => {
-    db.transaction(() => {
+  while (version() < known) {
+    withWriteLock(db, () => {
+      const current = version();
+      const sql = migrations[current];
+      if (sql === undefined) return;
       db.exec(sql);
-      if (current + index === 0) catalogueRows(db);
-      db.pragma(`user_version = ${current + index + 1}`);
-    })();
-  });
+      if (current === 0) catalogueRows(db);
+      db.pragma(`user_version = ${current + 1}`);
+    });
+  }
 }

@@ -5,6 +5,7 @@ import { containerQueries } from "./container-queries";
 import { changeVersion } from "./change-version";
 import { CountCache } from "./count-cache";
 import { eventQueries } from "./event-queries";
+import { fileGuard } from "./file-guard";
 import type { EventStore } from "./event-store";
 import { insertContainerEvent } from "./insert-container-event";
 import { lookupQueries } from "./lookup-queries";
@@ -43,39 +44,52 @@ export function openSqliteStore(file: string): EventStore {
     return exportDb;
   };
   const events = eventQueries({ statement, counts, orgRanks: lookups.orgRanks, exportConnection });
+  const checkFile = isMemoryFile(file) ? () => undefined : fileGuard(file);
+  /** A write is acknowledged only if the file it went to is still the store's file once it has committed. */
+  const write = <T>(run: () => T): T => {
+    const result = run();
+    changes.written();
+    checkFile();
+    return result;
+  };
 
-  return {
+  const store: EventStore = {
     organisations: lookups.organisations,
     eventTypes: lookups.eventTypes,
     isEmpty: lookups.isEmpty,
     findUserByUsername: accounts.findUserByUsername,
     findUserById: accounts.findUserById,
     signingSecret: accounts.signingSecret,
-    revokeRefreshToken(tokenId, expiresAtMs) {
-      accounts.revokeRefreshToken(tokenId, expiresAtMs);
-      changes.written();
+    startSession: (session, nowMs) => {
+      write(() => {
+        accounts.startSession(session, nowMs);
+      });
     },
-    isRefreshTokenRevoked: accounts.isRefreshTokenRevoked,
+    sessionUserId: accounts.sessionUserId,
+    endSession: (sessionId) => {
+      write(() => {
+        accounts.endSession(sessionId);
+      });
+    },
 
     changeVersion: changes.current,
     listEvents: events.list,
     countEvents: events.count,
     exportEvents: events.export,
-    insertContainerEvent(container, userId, event) {
-      const id = insertContainerEvent(db, statement, container, userId, event);
-      changes.written();
-      return id;
-    },
+    insertContainerEvent: (container, userId, event) =>
+      write(() => insertContainerEvent(db, statement, container, userId, event)),
 
     findContainer: containers.find,
     listContainers: containers.list,
 
     seed(world, rows) {
-      bulkSeed(db, world, rows);
+      if (!bulkSeed(db, world, rows)) return false;
       lookups.forget();
       counts.clear();
       changes.written();
+      return true;
     },
+    health: checkFile,
     close() {
       events.stopExports();
       exportDb?.close();
@@ -83,6 +97,21 @@ export function openSqliteStore(file: string): EventStore {
       db.close();
     },
   };
+  return checkingFileFirst(store, checkFile);
+}
+
+/** Every method but `close` checks the file before it reads or writes. */
+function checkingFileFirst(store: EventStore, checkFile: () => void): EventStore {
+  const guarded = { ...store };
+  for (const key of Object.keys(store) as (keyof EventStore)[]) {
+    if (key === "close") continue;
+    const method = store[key] as (...args: unknown[]) => unknown;
+    (guarded as Record<keyof EventStore, unknown>)[key] = (...args: unknown[]) => {
+      checkFile();
+      return method(...args);
+    };
+  }
+  return guarded;
 }
 
 /** `PRAGMA optimize` only refreshes planner statistics: a store on a read-only disk closes cleanly without it. */

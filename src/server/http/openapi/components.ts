@@ -169,9 +169,11 @@ const errorDescriptions: Record<ErrorCode, string> = {
     "The organisation or container does not exist or is out of the caller's reach (one answer for both).",
   not_acceptable: "The Accept header allows none of the types this endpoint answers.",
   payload_too_large: "The request body is over 64 KB.",
+  unsupported_media_type: "The request body is not sent as `Content-Type: application/json`.",
   too_many_requests: "Too many failed sign-ins; wait `Retry-After` seconds.",
   internal: "An unexpected error; logged on the server, never with a stack trace in the answer.",
-  unavailable: "The event store cannot answer now (disk read-only or full, or busy); reading may still work.",
+  unavailable:
+    "The event store cannot answer now: its disk is read-only or full (reading may still work), it is busy, or its file was deleted or replaced under the running server (every request, until the server restarts).",
 };
 
 const errorHeaders: Partial<Record<ErrorCode, Json>> = {

@@ -73,7 +73,7 @@ export const paths = {
       tags: ["auth"],
       summary: "Sign in, or refresh an auth token",
       description:
-        "With `{username, password}`: a new auth token and refresh token. With `{refresh_token}`: a fresh auth token; the refresh token stays. Five failures for one username within five minutes lock it for five minutes from the locking failure: 429 with `Retry-After`, even for the right password; a success before the lock clears the count. Thirty failures from one client address within five minutes lock that address the same way.",
+        "With `{username, password}`: a new auth token and refresh token. With `{refresh_token}`: a fresh auth token; the refresh token stays. Five failures for one username within five minutes lock it for five minutes from the locking failure: 429 with `Retry-After`, even for the right password; a success before the lock clears the count. Thirty failures from one client address within five minutes slow that address down without locking anyone out: its further attempts, for usernames that have not signed in from it within 30 days, start one per second, and when ten already wait the answer is 429 with `Retry-After`. The client address is the peer's, or behind the proxies named in `EVENTDESK_TRUSTED_PROXIES` the nearest untrusted address of `X-Forwarded-For`; IPv6 clients count per /64. A refresh token is never held back by these limits. The body must be sent as `application/json` (415 otherwise), so other sites' pages cannot post forms here.",
       security: [],
       requestBody: {
         required: true,
@@ -84,17 +84,28 @@ export const paths = {
           description: "Signed in.",
           content: json({ oneOf: [ref("schemas", "Tokens"), ref("schemas", "RefreshedToken")] }),
         },
-        ...errors("bad_request", "unauthorized", "not_acceptable", "payload_too_large", "too_many_requests"),
+        ...errors(
+          "bad_request",
+          "unauthorized",
+          "not_acceptable",
+          "payload_too_large",
+          "unsupported_media_type",
+          "too_many_requests",
+          "unavailable",
+        ),
       },
     },
     delete: {
       tags: ["auth"],
       summary: "Sign out",
       description:
-        "Revokes the refresh token and every auth token issued from it. Needs no Authorization header: the refresh token is the proof. An invalid or expired refresh token answers 401.",
+        "Ends the session: the refresh token and every auth token issued from it stop working at once, for good (a session is kept as a row that a token needs, so nothing swept or restored can bring it back). Signing out twice is not an error. Needs no Authorization header: the refresh token is the proof. An invalid or expired refresh token answers 401. When the store cannot write (a full or read-only disk), the answer is 503 with `Retry-After`: this server already refuses the session, and the sign-out is saved as soon as the store can write; retry until 204.",
       security: [],
       requestBody: { required: true, content: json(ref("schemas", "RefreshLogin")) },
-      responses: { 204: { description: "Signed out." }, ...errors("bad_request", "unauthorized") },
+      responses: {
+        204: { description: "Signed out." },
+        ...errors("bad_request", "unauthorized", "payload_too_large", "unsupported_media_type", "unavailable"),
+      },
     },
   },
   "/api/v1/me": {
@@ -185,6 +196,7 @@ export const paths = {
           "not_found",
           "not_acceptable",
           "payload_too_large",
+          "unsupported_media_type",
           "unavailable",
         ),
       },
