@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Event } from "../../contract/event";
 import type { EventFilter } from "../../contract/filter-fields";
+import { modelList } from "../test/event-model";
 import type { EventScope } from "./event-store";
 import { fixtureNowMs, seededStore } from "./test-fixture";
-import { modelList } from "./test-model";
 import { planRunner } from "./test-plans";
 
 const fixture = seededStore(6000);

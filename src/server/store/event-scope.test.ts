@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { containerEventTypes } from "../../contract/catalogue";
 import type { Container } from "../../contract/container";
+import { modelList } from "../test/event-model";
 import type { EventScope } from "./event-store";
 import { seededStore } from "./test-fixture";
-import { modelList } from "./test-model";
 
 const fixture = seededStore(5000);
 afterAll(() => {

@@ -2,9 +2,9 @@ import { afterAll, expect, it } from "vitest";
 import type { EventFilter } from "../../contract/filter-fields";
 import { demoEvents } from "../demo/demo-events";
 import { demoWorld } from "../demo/demo-world";
+import { modelList } from "../test/event-model";
 import { openSqliteStore } from "./sqlite-store";
 import { fixtureNowMs, listAll, tempDbFile } from "./test-fixture";
-import { modelList } from "./test-model";
 
 // Names and descriptions full of SQL, LIKE and FTS5 syntax: each must match as the plain text it is.
 const temp = tempDbFile();

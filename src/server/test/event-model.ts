@@ -1,68 +1,76 @@
 import type { Container } from "../../contract/container";
 import type { Event } from "../../contract/event";
-import { parseQuery } from "../../contract/query-grammar";
-import type { EventSortField } from "../../contract/sort-fields";
-import { parseSort } from "../../contract/sort-grammar";
-import { eventSortFields } from "../../contract/sort-fields";
+import { eventFilterFields, type EventFilter } from "../../contract/filter-fields";
+import { parseFilter } from "../../contract/parse-filter";
+import { eventSortFields, type EventSortField } from "../../contract/sort-fields";
+import { parseSort, type SortTerm } from "../../contract/sort-grammar";
+import type { EventScope } from "../store/event-store";
 
 /**
- * The contract's list semantics written out plainly, so tests can compute what the server must answer from
- * rows they already read. Written from CONTRACT.md, not from the server.
+ * The contract's list semantics written out plainly from CONTRACT.md, not from the server: the one oracle that
+ * the store's tests (a parsed filter and a scope) and the HTTP tests (`q` and `sort` as sent) compare answers
+ * against, computed from rows they already hold.
  */
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 const includes = (haystack: string | undefined, needle: string) =>
   haystack !== undefined && haystack.toLowerCase().includes(needle.toLowerCase());
 
-function dayRange(value: string): [number, number] {
-  const instant = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  const start = instant - (instant % dayMs);
-  return [start, start + dayMs - 1];
-}
+const containerTypeIds: Record<string, number> = { ACCESS: 100, BLOCK: 101, CREATE: 102, EXPIRE: 103 };
 
-const termMatchers: Record<string, (event: Event, value: string) => boolean> = {
-  timestamp: (e, v) => {
-    const [from, until] = dayRange(v);
-    const t = Date.parse(e.timestamp);
-    return t >= from && t <= until;
-  },
-  type: (e, v) => e.event_type.id === Number(v),
-  source: (e, v) => e.event_source.id === Number(v),
-  severity: (e, v) => e.event_severity.id === Number(v),
-  alert: (e, v) => String(e.alert) === v,
+const matchers: {
+  [K in keyof EventFilter]-?: (e: Event, v: NonNullable<EventFilter[K]>[number]) => boolean;
+} = {
+  from: (e, v) => Date.parse(e.timestamp) >= v,
+  until: (e, v) => Date.parse(e.timestamp) <= v,
+  timestamp: (e, v) => Date.parse(e.timestamp) >= v.from && Date.parse(e.timestamp) <= v.until,
+  type: (e, v) => e.event_type.id === v,
+  source: (e, v) => e.event_source.id === v,
+  severity: (e, v) => e.event_severity.id === v,
+  alert: (e, v) => e.alert === v,
   status: (e, v) => e.status === v,
   description: (e, v) => includes(e.description, v),
   organisation: (e, v) => includes(e.organisation.name, v),
   user: (e, v) => includes(e.user?.name, v) || includes(e.user?.username, v),
   endpoint: (e, v) => includes(e.endpoint?.name, v),
   tags: (e, v) => includes(e.endpoint?.tags, v),
-  ip_address: (e, v) => e.endpoint?.ip_address === v,
+  // "Exact" means the same address, not a substring; IPv6's hex digits name it in either case (RFC 4291).
+  ip_address: (e, v) => e.endpoint?.ip_address.toLowerCase() === v.toLowerCase(),
   imei: (e, v) => e.endpoint?.imei === v,
   iccid: (e, v) => e.sim?.iccid === v,
   imsi: (e, v) => e.imsi?.imsi === v,
   container: (e, v) => e.container?.id === v,
 };
 
-/** Whether an event satisfies a (valid) `q`: OR within a field, AND across fields, from/until inclusive. */
-export function eventMatches(event: Event, q: string): boolean {
-  const parsed = parseQuery(q);
+/** Whether an event belongs to a list's scope: its organisations, and a container, type or failures view. */
+function inScope(event: Event, scope: EventScope): boolean {
+  const { orgIds, containerId, containerType, failuresOnly } = scope;
+  if (!orgIds.includes(event.organisation.id)) return false;
+  if (containerId !== undefined && event.container?.id !== containerId) return false;
+  const typeId = containerType === undefined ? undefined : containerTypeIds[containerType];
+  if (typeId !== undefined && (event.container === null || event.event_type.id !== typeId)) return false;
+  return !failuresOnly || (event.container !== null && event.status === "FAILURE");
+}
+
+/** Whether an event satisfies a filter: OR within a field, AND across fields, from/until inclusive. */
+function filterMatches(event: Event, filter: EventFilter): boolean {
+  return Object.entries(filter).every(([field, values]) =>
+    (values as unknown[]).some((value) =>
+      (matchers[field as keyof EventFilter] as (e: Event, v: unknown) => boolean)(event, value),
+    ),
+  );
+}
+
+/** The filter a (valid) `q` stands for; absent, the empty filter. */
+function filterOf(q: string | undefined): EventFilter {
+  if (q === undefined) return {};
+  const parsed = parseFilter(q, eventFilterFields);
   if (!parsed.ok) throw new Error(`model given a bad q: ${q}`);
-  const byField = new Map<string, string[]>();
-  for (const { field, value } of parsed.value) byField.set(field, [...(byField.get(field) ?? []), value]);
-  const t = Date.parse(event.timestamp);
-  for (const [field, values] of byField) {
-    if (field === "from") {
-      if (values.some((v) => t < Date.parse(v))) return false;
-    } else if (field === "until") {
-      if (values.some((v) => t > Date.parse(v))) return false;
-    } else {
-      const matcher = termMatchers[field];
-      if (!matcher) throw new Error(`model has no filter field ${field}`);
-      if (!values.some((v) => matcher(event, v))) return false;
-    }
-  }
-  return true;
+  return parsed.value;
+}
+
+/** Whether an event satisfies a (valid) `q`. */
+export function eventMatches(event: Event, q: string): boolean {
+  return filterMatches(event, filterOf(q));
 }
 
 type Key = number | string | null;
@@ -105,13 +113,9 @@ export function compareKeys(a: Key, b: Key, desc: boolean): number {
   return desc ? -order : order;
 }
 
-/** The order the contract prescribes for `sort`, with `id` as the final tie-breaker (descending unless named). */
-export function eventComparator(sort: string): (a: Event, b: Event) => number {
-  const parsed = parseSort(sort, eventSortFields);
-  if (!parsed.ok) throw new Error(`model given a bad sort: ${sort}`);
-  const terms = parsed.value.some((t) => t.field === "id")
-    ? parsed.value
-    : [...parsed.value, { field: "id" as const, desc: true }];
+/** The order the contract prescribes, with `id` as the final tie-breaker (descending unless named). */
+function modelComparator(sort: readonly SortTerm<EventSortField>[]): (a: Event, b: Event) => number {
+  const terms = sort.some((t) => t.field === "id") ? sort : [...sort, { field: "id" as const, desc: true }];
   return (a, b) => {
     for (const { field, desc } of terms) {
       const order = compareKeys(eventSortKey(a, field), eventSortKey(b, field), desc);
@@ -121,8 +125,27 @@ export function eventComparator(sort: string): (a: Event, b: Event) => number {
   };
 }
 
+/** The order of a (valid) `sort` as sent. */
+export function eventComparator(sort: string): (a: Event, b: Event) => number {
+  const parsed = parseSort(sort, eventSortFields);
+  if (!parsed.ok) throw new Error(`model given a bad sort: ${sort}`);
+  return modelComparator(parsed.value);
+}
+
+/** What a store's list must answer: the events in the scope matching the filter, in the sort's order. */
+export function modelList(
+  events: readonly Event[],
+  scope: EventScope,
+  filter: EventFilter,
+  sort: readonly SortTerm<EventSortField>[],
+): Event[] {
+  return events.filter((e) => inScope(e, scope) && filterMatches(e, filter)).sort(modelComparator(sort));
+}
+
+/** What a list endpoint must answer for `q` (absent: every row) and `sort`, from the rows it can reach. */
 export function expectedEvents(all: readonly Event[], q: string | undefined, sort: string): Event[] {
-  return all.filter((e) => q === undefined || eventMatches(e, q)).sort(eventComparator(sort));
+  const filter = filterOf(q);
+  return all.filter((e) => filterMatches(e, filter)).sort(eventComparator(sort));
 }
 
 export function containerSortKey(container: Container, field: "name" | "created_at" | "expires_at"): Key {
