@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { containerListSchema, containerSchema, type Container } from "../../contract/container";
 import { containerSortFields } from "../../contract/sort-fields";
 import { compareKeys, containerSortKey } from "./event-model";
-import { expectError, ids, listAll, startTestServer, type TestServer } from "./server-fixture";
+import { expectError, ids, listAll, startTestServer, testNowMs, type TestServer } from "./server-fixture";
 
 const server = await startTestServer();
 afterAll(() => server.close());
@@ -27,7 +27,6 @@ async function listContainers(
 
 const acme = (await listContainers(server, token, 1)).rows;
 const globex = (await listContainers(server, server.tokens.globex.auth_token, 4)).rows;
-const now = Date.now();
 const byOrg = (orgId: number) => acme.filter((c) => c.organisation.id === orgId);
 const path = (orgId: number, id: string) => `/orgs/${orgId}/containers/${encodeURIComponent(id)}`;
 
@@ -47,7 +46,7 @@ describe("GET /orgs/{org_id}/containers", () => {
   it("has blocked and expired containers in every organisation", () => {
     for (const rows of [byOrg(1), byOrg(2), byOrg(3), globex]) {
       expect(rows.some((c) => c.blocked)).toBe(true);
-      expect(rows.some((c) => c.expires_at !== null && Date.parse(c.expires_at) < now)).toBe(true);
+      expect(rows.some((c) => c.expires_at !== null && Date.parse(c.expires_at) < testNowMs)).toBe(true);
     }
   });
 

@@ -2,7 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { containerListSchema, createdEventSchema, type Container } from "../../contract/container";
 import type { Event } from "../../contract/event";
 import { meSchema } from "../../contract/organisation";
-import { expectConnectionsUsable, expectError, getPage, listAll, startTestServer } from "./server-fixture";
+import {
+  expectConnectionsUsable,
+  expectError,
+  getPage,
+  listAll,
+  startTestServer,
+  testNowMs,
+} from "./server-fixture";
 
 const server = await startTestServer();
 afterAll(() => server.close());
@@ -24,7 +31,7 @@ function pick(what: string, test: (c: Container) => boolean): Container {
 const open = pick("open in org 1", (c) => c.organisation.id === 1 && !c.blocked && c.expires_at === null);
 const ofLogistics = pick("in org 2", (c) => c.organisation.id === 2);
 const blocked = pick("blocked", (c) => c.blocked);
-const expired = pick("expired", (c) => c.expires_at !== null && Date.parse(c.expires_at) < Date.now());
+const expired = pick("expired", (c) => c.expires_at !== null && Date.parse(c.expires_at) < testNowMs);
 const eventsPath = (orgId: number, c: Container | string) =>
   `/orgs/${orgId}/containers/${encodeURIComponent(typeof c === "string" ? c : c.id)}/events`;
 
