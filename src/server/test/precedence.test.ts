@@ -17,12 +17,16 @@ async function firstContainerOf(orgId: number, token: string): Promise<string> {
 const logisticsContainer = await firstContainerOf(2, admin);
 const globexContainer = await firstContainerOf(4, globex);
 const newEvent = { event_type: "ACCESS", timestamp: "2026-01-01T00:00:00Z", status: "FAILURE" };
+const badEvent = { ...newEvent, event_type: "OPEN" };
 
-describe("precedence: 401 → 400 path → 404 → 403 → 400 parameters", () => {
-  it("401 comes first, even for a malformed path or an unknown route", async () => {
+describe("precedence: 401 → 400 path → 404 → 403 → 400 parameters or body", () => {
+  it("401 comes first, even for a malformed path, an unknown route, bad parameters or a bad body", async () => {
     for (const path of ["/orgs/abc/events", "/orgs/4/events", "/no/such/route", "/organisation/x/event"]) {
       expectError(await server.get(path), 401);
     }
+    expectError(await server.get("/orgs/abc/events", { query: { page: 0 } }), 401);
+    const post = { body: badEvent, token: "garbage" };
+    expectError(await server.request("POST", "/orgs/abc/containers/x/events", post), 401);
   });
 
   it("a malformed org_id is 400 before any 404, on every org route", async () => {
@@ -36,6 +40,7 @@ describe("precedence: 401 → 400 path → 404 → 403 → 400 parameters", () =
       }
       expectError(await server.get(`/organisation/${id}/event`, { token: admin }), 400, "org_id");
     }
+    expectError(await server.get("/orgs/abc/containers/no-such/events", { token: admin }), 400, "org_id");
   });
 
   it("a container id over 128 characters is 400 container_id, even in an organisation out of reach", async () => {
@@ -57,6 +62,11 @@ describe("precedence: 401 → 400 path → 404 → 403 → 400 parameters", () =
 
   it("404 wins over bad parameters; bad parameters answer 400 naming them once the scope is found", async () => {
     expectError(await server.get("/orgs/4/events", { token: admin, query: { page: "x" } }), 404);
+    expectError(await server.get("/orgs/4/events", { token: admin, query: { sort: "x" } }), 404);
+    expectError(
+      await server.get("/orgs/1/containers/no-such/events", { token: admin, query: { page: 0 } }),
+      404,
+    );
     expectError(await server.get("/orgs/1/events", { token: admin, query: { page: "x" } }), 400, "page");
     expectError(await server.get("/orgs/1/events", { token: admin, query: "sort=id&sort=id" }), 400, "sort");
     expectError(await server.get("/orgs/1/events", { token: admin, query: { bom: "yes" } }), 400, "bom");
@@ -73,14 +83,19 @@ describe("precedence: 401 → 400 path → 404 → 403 → 400 parameters", () =
   it("a support user's write is 404 outside its reach and 403 inside, before the body is looked at", async () => {
     const post = (path: string, body: unknown) => server.request("POST", path, { token: support, body });
     expectError(await post(`/orgs/4/containers/${globexContainer}/events`, newEvent), 404);
+    expectError(await post(`/orgs/1/containers/${logisticsContainer}/events`, newEvent), 404);
     expectError(await post(`/orgs/2/containers/nope/events`, newEvent), 404);
     expectError(await post(`/orgs/2/containers/${logisticsContainer}/events`, { bad: true }), 403);
+    expectError(await post(`/orgs/2/containers/${logisticsContainer}/events`, badEvent), 403);
     expectError(await post(`/orgs/2/containers/${logisticsContainer}/events`, newEvent), 403);
   });
 
-  it("an admin's bad body is 400 naming the field; a good one is 201", async () => {
+  it("an admin's bad body is 404 for an unknown container, else 400 naming the field; a good one is 201", async () => {
     const path = `/orgs/1/containers/${logisticsContainer}/events`;
     const post = (body: unknown) => server.request("POST", path, { token: admin, body });
+    const unknownContainer = "/orgs/1/containers/no-such/events";
+    expectError(await server.request("POST", unknownContainer, { token: admin, body: badEvent }), 404);
+    expectError(await post(badEvent), 400, "event_type");
     expectError(await post({ ...newEvent, status: "MAYBE" }), 400, "status");
     expectError(await post({ event: { ...newEvent, colour: "red" } }), 400, "colour");
     expectError(await post({ event: { ...newEvent, timestamp: "yesterday" } }), 400, "timestamp");
