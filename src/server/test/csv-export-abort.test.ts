@@ -6,10 +6,16 @@ import { configureAuth } from "../../web/api/request";
 import { exportCsv } from "../../web/features/export/export-csv";
 /* eslint-enable no-restricted-imports */
 import { startServer } from "../start-server";
-import { demoPassword, demoUsers, tempDbPath } from "./server-fixture";
+import { demoPassword, demoUsers, tempDbPath, testNowMs } from "./server-fixture";
 
 const temp = tempDbPath();
-const running = await startServer({ port: 0, db: temp.dbPath, seedEvents: 100_000, demoPassword });
+const running = await startServer({
+  port: 0,
+  db: temp.dbPath,
+  seedEvents: 100_000,
+  seedNowMs: testNowMs,
+  demoPassword,
+});
 afterAll(async () => {
   vi.unstubAllEnvs();
   await running.close();

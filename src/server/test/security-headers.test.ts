@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tokensSchema } from "../../contract/auth";
 import { startServer } from "../start-server";
-import { tempDbPath } from "./server-fixture";
+import { tempDbPath, testNowMs } from "./server-fixture";
 
 /**
  * Over a real socket, on every kind of answer (the dashboard, JSON, CSV, errors): the browser hardening
@@ -20,6 +20,7 @@ const withCors = await startServer({
   port: 0,
   db: temp.dbPath,
   seedEvents: 300,
+  seedNowMs: testNowMs,
   demoPassword: "demo",
   staticDir,
   corsOrigins: [allowedOrigin],
