@@ -87,7 +87,7 @@ describe("session", () => {
   });
 
   it("refreshes on a timer a minute before the token expires", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ now: Date.UTC(2026, 10, 18, 12, 30), toFake: ["setTimeout", "clearTimeout", "Date"] });
     const refreshed = vi.fn();
     await signIn(jwt("ada", 120));
     server.use(

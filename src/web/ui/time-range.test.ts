@@ -1,6 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { isoSeconds, isoToLocalInput, localInputToIso, presetRange } from "./time-range";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe("time range conversions", () => {
   it("round-trips a time to the second through the local input format", () => {
@@ -16,9 +20,19 @@ describe("time range conversions", () => {
   });
 
   it("accepts a local input without seconds and rejects incomplete ones", () => {
-    expect(localInputToIso("2026-11-18T12:00")).toMatch(/^2026-11-1[78]T\d{2}:\d{2}:00Z$/);
+    const iso = localInputToIso("2026-11-18T12:00") ?? "";
+    expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
+    expect(isoToLocalInput(iso)).toBe("2026-11-18T12:00:00");
     expect(localInputToIso("2026-11-18")).toBeUndefined();
     expect(localInputToIso("")).toBeUndefined();
+  });
+
+  it("reads and writes the viewer's wall clock", async () => {
+    vi.stubEnv("TZ", "America/Los_Angeles");
+    vi.resetModules();
+    const { isoToLocalInput, localInputToIso } = await import("./time-range");
+    expect(localInputToIso("2026-11-18T12:00")).toBe("2026-11-18T20:00:00Z");
+    expect(isoToLocalInput("2026-07-01T03:04:05Z")).toBe("2026-06-30T20:04:05");
   });
 
   it("builds presets ending now", () => {
