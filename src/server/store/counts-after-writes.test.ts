@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EventFilter } from "../../contract/filter-fields";
+import { modelList } from "../test/event-model";
 import type { EventScope } from "./event-store";
 import { openSqliteStore } from "./sqlite-store";
 import { allOrgs, fixtureNowMs, seededStore } from "./test-fixture";
@@ -11,16 +12,8 @@ afterAll(() => {
 });
 
 /** Counted from the events themselves, the way no cache or tally can. */
-function trueCount(scope: EventScope, filter: EventFilter): number {
-  const orgs = new Set(scope.orgIds);
-  return fixture.reload().filter((event) => {
-    if (!orgs.has(event.organisation.id)) return false;
-    if (scope.failuresOnly && (event.status !== "FAILURE" || event.container === null)) return false;
-    if (filter.source && !filter.source.includes(event.event_source.id)) return false;
-    if (filter.status && (event.status === null || !filter.status.includes(event.status))) return false;
-    return true;
-  }).length;
-}
+const trueCount = (scope: EventScope, filter: EventFilter) =>
+  modelList(fixture.reload(), scope, filter, []).length;
 
 const views: [string, EventScope, EventFilter][] = [
   ["the reach", allOrgs, {}],
