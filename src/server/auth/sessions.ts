@@ -49,7 +49,8 @@ export function createSessions(store: EventStore, now: () => number) {
         store.startSession(session, now());
       } catch (error) {
         if (asStoreUnavailable(error)?.reason !== "cannot_write") throw error;
-        for (const [id, unsaved] of startedUnsaved) if (unsaved.expiresAtMs < now()) startedUnsaved.delete(id);
+        for (const [id, unsaved] of startedUnsaved)
+          if (unsaved.expiresAtMs < now()) startedUnsaved.delete(id);
         if (startedUnsaved.size >= maxUnsavedSessions) throw error;
         startedUnsaved.set(session.id, session);
       }

@@ -15,7 +15,7 @@ export const addressRule = {
   freeFailures: 30,
   windowMs: fiveMinutes,
   intervalMs: 1000,
-  maxWaiting: 10,
+  maxWaiting: 5,
   trustMs: 30 * 24 * 60 * 60 * 1000,
 };
 

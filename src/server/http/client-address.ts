@@ -31,10 +31,18 @@ export function isAddressOrRange(entry: string): boolean {
  * since any client can write them. An IPv6 client is keyed by its /64, the block one host usually holds.
  */
 export function clientAddress(c: Context, trusted: BlockList): string {
-  let address = peerAddress(c);
-  const forwarded = c.req.header("X-Forwarded-For");
-  if (forwarded !== undefined) {
-    const hops = forwarded.split(",").map((hop) => plainAddress(hop.trim()));
+  return resolveClientAddress(peerAddress(c), c.req.header("X-Forwarded-For"), trusted);
+}
+
+/** `clientAddress` from the socket's peer address and the `X-Forwarded-For` header. */
+export function resolveClientAddress(
+  peer: string,
+  forwardedFor: string | undefined,
+  trusted: BlockList,
+): string {
+  let address = plainAddress(peer);
+  if (forwardedFor !== undefined) {
+    const hops = forwardedFor.split(",").map((hop) => plainAddress(hop.trim()));
     while (isTrusted(trusted, address) && hops.length > 0) address = hops.pop() ?? "";
   }
   return limiterKey(address);
@@ -42,7 +50,7 @@ export function clientAddress(c: Context, trusted: BlockList): string {
 
 function peerAddress(c: Context): string {
   try {
-    return plainAddress(getConnInfo(c).remote.address ?? "unknown");
+    return getConnInfo(c).remote.address ?? "unknown";
   } catch {
     // In-process requests (app.request in tests) have no socket.
     return "local";

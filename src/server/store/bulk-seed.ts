@@ -153,12 +153,12 @@ export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterab
   db.pragma("threads = 2");
   // Index builds slow down two- to threefold once the transaction's pages outgrow the cache (measured at 1M).
   db.pragma("cache_size = -262144");
-  let seeded = false;
+  let seeded: boolean;
   try {
     // The emptiness check inside the write lock: of two processes starting on one new store, one seeds
     // and the other waits for it, then finds the world there.
-    withWriteLock(db, () => {
-      if (db.prepare("SELECT count(*) FROM organisations").pluck().get() !== 0) return;
+    seeded = withWriteLock(db, () => {
+      if (db.prepare("SELECT count(*) FROM organisations").pluck().get() !== 0) return false;
       insertWorld(db, world);
       const ranks = computeRanks(db);
       for (const { name, sql } of derived) {
@@ -169,7 +169,7 @@ export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterab
       db.exec("INSERT INTO events_fts (events_fts) VALUES ('rebuild')");
       db.exec(fillTalliesSql);
       for (const { sql } of derived) if (sql.startsWith("CREATE TRIGGER")) db.exec(sql);
-      seeded = true;
+      return true;
     });
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);

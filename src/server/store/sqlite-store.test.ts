@@ -103,13 +103,12 @@ describe("seeding", () => {
     expect(store.countEvents({ orgIds: [1, 2, 3, 4] }, {})).toBe(200);
   });
 
-  it("seeds only an empty store", () => {
+  it("seeds only an empty store: a second seed writes nothing and says so", () => {
     const { store } = fresh();
     const world = demoWorld("hash", fixtureNowMs);
-    store.seed(world, []);
-    expect(() => {
-      store.seed(world, []);
-    }).toThrow(/already holds data/);
+    expect(store.seed(world, [])).toBe(true);
+    expect(store.seed(world, demoEvents(world, 5, fixtureNowMs))).toBe(false);
+    expect(store.countEvents({ orgIds: [1, 2, 3, 4] }, {})).toBe(0);
   });
 
   it("is all or nothing: a bad event leaves the store empty", () => {
@@ -137,15 +136,20 @@ describe("tokens", () => {
     expect(fresh().store.signingSecret()).not.toEqual(secret);
   });
 
-  it("remembers revoked refresh tokens and forgets expired ones", () => {
+  it("keeps sessions until they end or expire, across restarts", () => {
     const handle = fresh();
     const { store } = handle;
-    expect(store.isRefreshTokenRevoked("a")).toBe(false);
-    store.revokeRefreshToken("a", Date.now() + 60_000);
-    store.revokeRefreshToken("old", Date.now() - 1);
-    expect(store.isRefreshTokenRevoked("a")).toBe(true);
-    store.revokeRefreshToken("b", Date.now() + 60_000);
-    expect(store.isRefreshTokenRevoked("old")).toBe(false);
-    expect(handle.reopen().isRefreshTokenRevoked("a")).toBe(true);
+    store.seed(demoWorld(noLoginHash, fixtureNowMs), []);
+    const now = fixtureNowMs;
+    const userId = store.findUserByUsername("admin@acme.test")?.id ?? -1;
+    expect(store.sessionUserId("a")).toBeUndefined();
+    store.startSession({ id: "a", userId, expiresAtMs: now + 60_000 }, now);
+    store.startSession({ id: "old", userId, expiresAtMs: now - 1 }, now - 60_000);
+    store.startSession({ id: "b", userId, expiresAtMs: now + 60_000 }, now);
+    expect(store.sessionUserId("a")).toBe(userId);
+    expect(store.sessionUserId("old")).toBeUndefined();
+    store.endSession("b");
+    expect(store.sessionUserId("b")).toBeUndefined();
+    expect(handle.reopen().sessionUserId("a")).toBe(userId);
   });
 });

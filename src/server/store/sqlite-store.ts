@@ -105,10 +105,10 @@ function checkingFileFirst(store: EventStore, checkFile: () => void): EventStore
   const guarded = { ...store };
   for (const key of Object.keys(store) as (keyof EventStore)[]) {
     if (key === "close") continue;
-    const method = store[key] as (...args: unknown[]) => unknown;
+    const method: unknown = Reflect.get(store, key);
     (guarded as Record<keyof EventStore, unknown>)[key] = (...args: unknown[]) => {
       checkFile();
-      return method(...args);
+      return (method as (...args: unknown[]) => unknown)(...args);
     };
   }
   return guarded;

@@ -76,12 +76,10 @@ describe("time-bound auth (in process, controlled clock)", () => {
     expect(replies.filter((r) => r.status === 429)).toHaveLength(7);
   });
 
-  it("thirty failures from one address lock the address for every username", async () => {
+  it("thirty failures from one address slow it down but lock out no other username", async () => {
     const { login } = appWithClock();
     for (let i = 0; i < 30; i++) expect((await login(`nobody${i}@acme.test`, "wrong")).status).toBe(401);
-    const reply = await login("admin@acme.test");
-    expect(reply.status).toBe(429);
-    expect(Number(reply.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await login("admin@acme.test")).status).toBe(200);
   });
 
   it("signing out ends the auth tokens of that session at once", async () => {

@@ -2,10 +2,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { tokensSchema } from "../../contract/auth";
 import { demoPassword, expectError, startTestServer } from "./server-fixture";
 
-/**
- * Over real sockets: the per-address sign-in limit (the in-process tests cannot see a peer address), that
- * forwarded-for headers do not get around it, and that no password or token reaches the server's logs.
- */
+/** Over real sockets: no password or token reaches the server's logs. */
 const written: string[] = [];
 const capture = (...args: unknown[]) => {
   written.push(
@@ -83,38 +80,5 @@ describe("no secret reaches the logs", () => {
         false,
       );
     }
-  });
-});
-
-describe("sign-in limits per client address", () => {
-  it("thirty failures from one address lock it for every username: 429 with Retry-After", async () => {
-    let locked = undefined as Awaited<ReturnType<typeof server.request>> | undefined;
-    for (let i = 0; i < 40 && locked === undefined; i++) {
-      const reply = await server.request("POST", "/authenticate", {
-        body: { username: `nobody-${String(i)}@example.test`, password: wrongPassword },
-      });
-      if (reply.status === 429) locked = reply;
-      else expectError(reply, 401);
-    }
-    if (!locked) throw new Error("forty failures from one address never locked it");
-    expectError(locked, 429);
-    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-
-    const rightPassword = await server.request("POST", "/authenticate", {
-      body: { username: "admin@acme.test", password: demoPassword },
-    });
-    expectError(rightPassword, 429);
-    expect(rightPassword.text).not.toContain("auth_token");
-    expect(Number(rightPassword.headers.get("retry-after"))).toBeGreaterThan(0);
-
-    const spoofed = await server.request("POST", "/authenticate", {
-      body: { username: "admin@acme.test", password: demoPassword },
-      headers: { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9", forwarded: "for=203.0.113.9" },
-    });
-    expectError(spoofed, 429);
-  });
-
-  it("tokens issued before the lock keep working", async () => {
-    expect((await server.get("/me", { token: server.tokens.support.auth_token })).status).toBe(200);
   });
 });
