@@ -38,7 +38,10 @@ export function entryScope(store: EventStore, entry: MatrixEntry): EventScope {
  */
 export function countForgetter(writer: EventStore): () => void {
   return () => {
-    writer.startSession({ id: `bench-${randomUUID()}`, userId: 1, expiresAtMs: Date.now() + 60_000 }, Date.now());
+    writer.startSession(
+      { id: `bench-${randomUUID()}`, userId: 1, expiresAtMs: Date.now() + 60_000 },
+      Date.now(),
+    );
   };
 }
 

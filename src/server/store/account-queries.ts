@@ -50,7 +50,11 @@ export function accountQueries(statement: StatementCache): AccountQueries {
     startSession({ id, userId, expiresAtMs }, nowMs) {
       // Sweeping early (a clock that jumped forward) only ends sessions early: a token needs its row.
       statement("DELETE FROM sessions WHERE expires_at < ?").run(nowMs);
-      statement("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(id, userId, expiresAtMs);
+      statement("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(
+        id,
+        userId,
+        expiresAtMs,
+      );
     },
     sessionUserId: (sessionId) =>
       statement("SELECT user_id FROM sessions WHERE id = ?").pluck().get(sessionId) as number | undefined,
