@@ -51,4 +51,22 @@ describe("loadConfig", () => {
       expect(message).toMatch(/example\.com is not an origin/);
     }
   });
+
+  it("reads trusted proxies as addresses and CIDR ranges, and a token secret as its bytes", () => {
+    const config = loadConfig({
+      EVENTDESK_TRUSTED_PROXIES: " 10.0.0.0/8, ::1 ,192.168.1.7",
+      EVENTDESK_TOKEN_SECRET: "x".repeat(40),
+    });
+    expect(config.trustedProxies).toEqual(["10.0.0.0/8", "::1", "192.168.1.7"]);
+    expect(config.tokenSecret).toEqual(new TextEncoder().encode("x".repeat(40)));
+    expect(defaultConfig.trustedProxies).toEqual([]);
+    expect(defaultConfig.tokenSecret).toBeUndefined();
+  });
+
+  it("refuses a proxy that is not an address or range, and a short token secret", () => {
+    expect(() => loadConfig({ EVENTDESK_TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(
+      /EVENTDESK_TRUSTED_PROXIES.*proxy\.internal is not an IP address/s,
+    );
+    expect(() => loadConfig({ EVENTDESK_TOKEN_SECRET: "short" })).toThrow(/EVENTDESK_TOKEN_SECRET.*32/s);
+  });
 });

@@ -11,8 +11,8 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { spawnServer, stopServer, type ChildServer } from "./child-server";
-import { call, containerIds, signIn, type Answer } from "./stress-client";
+import { spawnServer, stopServer, stressPassword, type ChildServer } from "./child-server";
+import { call, containerIds, issuedSecrets, signIn, type Answer } from "./stress-client";
 
 /** Why a small tmpfs cannot be mounted here (not root, no CAP_SYS_ADMIN), or undefined when it can. */
 export function mountUnavailable(dir: string): string | undefined {
@@ -117,12 +117,46 @@ export async function readOnlyStore(dir: string): Promise<string> {
   }
 }
 
+type Session = { auth_token: string; refresh_token: string };
+
+async function startSession(origin: string): Promise<Session> {
+  const answer = await call(`${origin}/api/v1/authenticate`, {
+    method: "POST",
+    body: { username: "admin@globex.test", password: stressPassword },
+  });
+  assert.equal(answer.status, 200, answer.text);
+  const session = JSON.parse(answer.text) as Session;
+  issuedSecrets.add(session.auth_token);
+  issuedSecrets.add(session.refresh_token);
+  return session;
+}
+
+const endSession = (origin: string, session: Session) =>
+  call(`${origin}/api/v1/authenticate`, { method: "DELETE", body: { refresh_token: session.refresh_token } });
+
+const meStatus = async (origin: string, session: Session) =>
+  (await call(`${origin}/api/v1/me`, { token: session.auth_token })).status;
+
+/**
+ * A sign-out on the full disk ends the session at once on this server, says truthfully whether it is saved
+ * (204) or not yet (503), and once the disk has room again it is saved: the session stays ended after a restart.
+ */
+async function signOutOnFullDisk(server: ChildServer, session: Session): Promise<string> {
+  const answer = await endSession(server.url, session);
+  assert.ok(answer.status === 204 || answer.status === 503, `sign-out on a full disk: ${answer.text}`);
+  if (answer.status === 503) assert.match(answer.text, /Signing out could not be saved/);
+  assert.equal(await meStatus(server.url, session), 401, "the session ends at once, saved or not");
+  return answer.status === 204 ? "saved at once" : "503 until saved";
+}
+
 /** The store's disk fills up: writes 503 (never 500), reads work, and writes recover once space is freed. */
 export async function fullDisk(dir: string): Promise<string> {
   mount("-t", "tmpfs", "-o", "size=24m", "tmpfs", dir);
   try {
-    const { server, post, read } = await scene(join(dir, "full.db"));
+    const db = join(dir, "full.db");
+    const { server, post, read } = await scene(db);
     assert.equal((await post()).status, 201);
+    const session = await startSession(server.url);
     const filler = join(dir, "filler");
     const fd = openSync(filler, "w");
     const block = Buffer.alloc(64 * 1024, 1);
@@ -141,10 +175,29 @@ export async function fullDisk(dir: string): Promise<string> {
     }
     expectUnavailable(answer);
     await read();
+    const signOut = await signOutOnFullDisk(server, session);
     rmSync(filler);
     assert.equal((await post()).status, 201, "writes work again once space is freed");
+    assert.equal(
+      (await endSession(server.url, session)).status,
+      204,
+      "the sign-out is saved once there is room",
+    );
     assert.equal(await stopServer(server), 0);
-    return `503 after ${String(accepted)} posts into the last free pages, reads and exports 200, 201 after freeing space`;
+
+    const restarted = await spawnServer(db, 1000);
+    try {
+      assert.equal(await meStatus(restarted.url, session), 401, "the session stays ended after a restart");
+      assert.equal((await endSession(restarted.url, session)).status, 204);
+      const refresh = await call(`${restarted.url}/api/v1/authenticate`, {
+        method: "POST",
+        body: { refresh_token: session.refresh_token },
+      });
+      assert.equal(refresh.status, 401, refresh.text);
+    } finally {
+      await stopServer(restarted);
+    }
+    return `503 after ${String(accepted)} posts into the last free pages, reads and exports 200, sign-out ${signOut}, 201 after freeing space, the session still ended after a restart`;
   } finally {
     execFileSync("umount", ["-l", dir], { stdio: "pipe" });
   }

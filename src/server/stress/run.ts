@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { childLogs, killLeftovers } from "./child-server";
+import { concurrentStart } from "./concurrent-start";
 import { crashUnderLoad, type CrashFigures } from "./crash-load";
 import { fullDisk, mountUnavailable, readOnlyStore } from "./disk-trouble";
 import { gracefulShutdown } from "./graceful-shutdown";
@@ -33,6 +34,10 @@ await step("crash under load: every acknowledged event survives kill -9 exactly 
 });
 
 await step("graceful shutdown: SIGTERM mid-export", () => gracefulShutdown(join(work, "shutdown.db")));
+
+await step("two servers starting on one new store: one seeds, the other waits and serves", () =>
+  concurrentStart(join(work, "concurrent.db")),
+);
 
 const mountPoint = join(work, "mnt");
 mkdirSync(mountPoint);
