@@ -104,7 +104,13 @@ export const paths = {
       requestBody: { required: true, content: json(ref("schemas", "RefreshLogin")) },
       responses: {
         204: { description: "Signed out." },
-        ...errors("bad_request", "unauthorized", "payload_too_large", "unsupported_media_type", "unavailable"),
+        ...errors(
+          "bad_request",
+          "unauthorized",
+          "payload_too_large",
+          "unsupported_media_type",
+          "unavailable",
+        ),
       },
     },
   },
