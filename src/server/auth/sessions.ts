@@ -5,11 +5,10 @@ import type { VerifiedToken } from "./tokens";
 
 /** How often a sign-out the store could not save is tried again. */
 const retrySaveMs = 5_000;
-
-export type Sessions = ReturnType<typeof createSessions>;
-
 /** Sessions kept in memory at most, while the store cannot save them. */
 const maxUnsavedSessions = 100_000;
+
+export type Sessions = ReturnType<typeof createSessions>;
 
 /**
  * Live sessions, kept by the store. When the store cannot write (a full or read-only disk):
@@ -49,8 +48,7 @@ export function createSessions(store: EventStore, now: () => number) {
         store.startSession(session, now());
       } catch (error) {
         if (asStoreUnavailable(error)?.reason !== "cannot_write") throw error;
-        for (const [id, unsaved] of startedUnsaved)
-          if (unsaved.expiresAtMs < now()) startedUnsaved.delete(id);
+        forgetExpired(startedUnsaved, now());
         if (startedUnsaved.size >= maxUnsavedSessions) throw error;
         startedUnsaved.set(session.id, session);
       }
@@ -83,4 +81,8 @@ export function createSessions(store: EventStore, now: () => number) {
       }
     },
   };
+}
+
+function forgetExpired(sessions: Map<string, SessionRecord>, nowMs: number): void {
+  for (const [id, session] of sessions) if (session.expiresAtMs < nowMs) sessions.delete(id);
 }
