@@ -1,23 +1,15 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { baseURL, serverPort } from "./e2e/fixtures/server";
-import { demoPassword } from "./e2e/fixtures/users";
 
-// Workers load this file too: the env variable makes them and the teardown agree on one throwaway database.
-process.env.EVENTDESK_E2E_DB ??= join(tmpdir(), `eventdesk-e2e-${process.pid}-${Date.now()}.db`);
-const database = process.env.EVENTDESK_E2E_DB;
-
+// No webServer: every spec file starts a server and database of its own (e2e/fixtures/spec-servers.ts).
 export default defineConfig({
   testDir: "e2e",
   workers: 2,
   retries: 0,
+  timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",
   expect: { timeout: 10_000 },
-  globalTeardown: "./e2e/fixtures/global-teardown.ts",
   use: {
-    baseURL,
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -30,22 +22,6 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
       ],
-    },
-  },
-  webServer: {
-    // The server as `npm start` runs it: the bundle `npm run build` makes, under plain node.
-    command: "node dist/server/main.js",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: {
-      PORT: String(serverPort),
-      EVENTDESK_HOST: "127.0.0.1",
-      EVENTDESK_DB: database,
-      EVENTDESK_SEED_EVENTS: "20000",
-      EVENTDESK_DEMO_PASSWORD: demoPassword,
-      EVENTDESK_STATIC_DIR: process.env.EVENTDESK_E2E_STATIC_DIR ?? "dist/web",
     },
   },
 });

@@ -1,5 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { apiBase, apiPaths } from "../src/contract/api-paths";
+import { tokensSchema } from "../src/contract/auth";
 import { login } from "./fixtures/login";
+import { capture } from "./fixtures/screenshots";
+import { test } from "./fixtures/test";
 import { acmeSupport } from "./fixtures/users";
 
 test("a user signs in and out", async ({ page }) => {
@@ -7,6 +11,7 @@ test("a user signs in and out", async ({ page }) => {
   await expect(page).toHaveURL(/\/orgs\/2\/events/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/login" && !url.searchParams.has("next"));
+  await expect(page.getByText("You have signed out")).toBeVisible();
   await page.goto("/orgs/2/events");
   await page.waitForURL(/\/login\?next=/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
@@ -52,4 +57,86 @@ test("a token the server refuses mid-session leads to sign-in and back to the sa
   await expect(
     page.getByRole("table", { name: "Events" }).getByRole("columnheader", { name: "Type" }),
   ).toHaveAttribute("aria-sort", "ascending");
+});
+
+// Each resolves to a protocol-relative `//host` once the browser removes its dot segments.
+for (const next of ["/..//evil.test", "/.//x", "/a/..//x", "/%2e%2e//x"]) {
+  test(`signing in with next=${next} stays on this origin and lands on a dashboard page`, async ({
+    page,
+    baseURL,
+  }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`/login?next=${next}`);
+    await page.getByLabel("Username", { exact: true }).fill(acmeSupport.username);
+    await page.getByLabel("Password", { exact: true }).fill(acmeSupport.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.origin === baseURL && url.pathname === "/orgs/2/events");
+    await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+
+    // Signed in already, the same link (percent-encoded this time) redirects at once, and as safely.
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.waitForURL((url) => url.origin === baseURL && url.pathname === "/orgs/2/events");
+    await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+const authenticate = `${apiBase}${apiPaths.authenticate}`;
+
+async function storedRefreshToken(page: Page): Promise<string> {
+  const stored = await page.evaluate(() => sessionStorage.getItem("eventdesk.session"));
+  return tokensSchema.parse(JSON.parse(stored ?? "null")).refresh_token;
+}
+
+/** What the server says to a refresh token now: 200 while the session lives, 401 once it has ended. */
+async function refreshStatus(request: APIRequestContext, refreshToken: string): Promise<number> {
+  return (await request.post(authenticate, { data: { refresh_token: refreshToken } })).status();
+}
+
+test("a sign-out the server cannot complete says so, keeps the session, and retries until it goes through", async ({
+  page,
+  request,
+}) => {
+  // The real server cannot be made to fail on demand: the browser's DELETE is answered here until `failure` is
+  // cleared, first as a full disk does (503 with Retry-After), then as a network that is down.
+  let failure: "unavailable" | "offline" | undefined = "unavailable";
+  await page.route(`**${authenticate}`, (route, routed) => {
+    if (routed.method() !== "DELETE" || failure === undefined) return route.fallback();
+    if (failure === "offline") return route.abort("internetdisconnected");
+    return route.fulfill({
+      status: 503,
+      headers: { "Retry-After": "2" },
+      contentType: "application/json",
+      body: JSON.stringify({
+        error: "unavailable",
+        message:
+          "The event store cannot save right now (its disk is read-only or full); reading still works.",
+      }),
+    });
+  });
+  await login(page, acmeSupport);
+  const refreshToken = await storedRefreshToken(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const notice = page.getByRole("alert").filter({ hasText: "Not signed out" });
+  await expect(notice).toContainText("You are still signed in");
+  await expect(notice).toContainText("disk is read-only or full");
+  await expect(page.getByText(/^Trying again (at|…)/)).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/orgs/2/events");
+  expect(await refreshStatus(request, refreshToken), "the session is still valid on the server").toBe(200);
+  await page.getByRole("link", { name: "Containers" }).click();
+  await expect(page.getByRole("table", { name: "Containers" }).getByRole("link").first()).toBeVisible();
+  await capture(page, "sign-out-failed");
+
+  failure = "offline";
+  await expect(notice).toContainText("Could not reach the EventDesk server", { timeout: 15_000 });
+  expect(new URL(page.url()).pathname).toBe("/orgs/2/containers");
+
+  failure = undefined;
+  await page.getByRole("button", { name: "Retry sign-out" }).click();
+  await page.waitForURL((url) => url.pathname === "/login" && !url.searchParams.has("next"));
+  await expect(page.getByText("You have signed out")).toBeVisible();
+  expect(await refreshStatus(request, refreshToken), "the server ended the session").toBe(401);
+  await capture(page, "login-signed-out");
 });

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { apiPaths } from "../src/contract/api-paths";
 import { containerListSchema, type Container } from "../src/contract/container";
 import { eventListSchema } from "../src/contract/event";
@@ -7,6 +7,7 @@ import { apiGet, apiLogin } from "./fixtures/api";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { login } from "./fixtures/login";
 import { capture, capturePhone } from "./fixtures/screenshots";
+import { test } from "./fixtures/test";
 import { acmeAdmin, acmeSupport, type DemoUser } from "./fixtures/users";
 
 type Busiest = { container: Container; total: number; orgId: number };

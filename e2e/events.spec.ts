@@ -1,10 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { apiPaths } from "../src/contract/api-paths";
 import { eventListSchema } from "../src/contract/event";
 import { apiGet, apiLogin } from "./fixtures/api";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { login } from "./fixtures/login";
 import { capture, capturePhone } from "./fixtures/screenshots";
+import { test } from "./fixtures/test";
 import { acmeAdmin } from "./fixtures/users";
 
 const eventsPath = "/orgs/1/events";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
 import { csvColumns } from "../src/contract/csv";
@@ -8,6 +8,7 @@ import { apiGet, apiLogin } from "./fixtures/api";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { login } from "./fixtures/login";
 import { capture } from "./fixtures/screenshots";
+import { test } from "./fixtures/test";
 import { acmeAdmin } from "./fixtures/users";
 
 const q = "severity:2";

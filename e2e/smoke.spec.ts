@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
 import { meSchema } from "../src/contract/organisation";
 import { apiGet, apiLogin } from "./fixtures/api";
 import { login } from "./fixtures/login";
+import { test } from "./fixtures/test";
 import { acmeSupport } from "./fixtures/users";
 
 test("the server answers /healthz without a token", async ({ request }) => {

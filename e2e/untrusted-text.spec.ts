@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
 import { containerListSchema, createdEventSchema } from "../src/contract/container";
 import { apiGet, apiLogin } from "./fixtures/api";
 import { login } from "./fixtures/login";
+import { test } from "./fixtures/test";
 import { acmeAdmin } from "./fixtures/users";
 
 const planted = `<img src=x onerror="window.__planted='img'"><script>window.__planted='script'</script> planted-${Date.now()}`;

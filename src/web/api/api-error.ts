@@ -32,7 +32,7 @@ export class ApiError extends Error {
   readonly code: ErrorCode | undefined;
   /** For `bad_request`: the parameter, path segment or body field at fault (`q`, `sort`, `page`, …). */
   readonly param: string | undefined;
-  /** For `too_many_requests`: seconds to wait, from `Retry-After`. */
+  /** Seconds to wait before trying again, from `Retry-After` (a 429, or a 503 such as a full disk). */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(init: ApiErrorInit) {
@@ -107,8 +107,7 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
     code: body?.error,
     message: body?.message || fallbackMessage(kind, status),
     param: kind === "bad_request" ? body?.param : undefined,
-    retryAfterSeconds:
-      kind === "too_many_requests" ? parseRetryAfter(response.headers.get("retry-after")) : undefined,
+    retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after")),
   });
 }
 

@@ -3,6 +3,7 @@ import { refreshedSchema, tokensSchema } from "../../contract/auth";
 import { isApiError } from "./api-error";
 import { jwtExpiresAt } from "./jwt-expiry";
 import { configureAuth, request, send } from "./request";
+import { loadTokens, saveTokens, type Tokens } from "./stored-tokens";
 
 /**
  * The signed-in session: tokens in memory, mirrored to sessionStorage so a reload keeps the tab signed in.
@@ -10,21 +11,30 @@ import { configureAuth, request, send } from "./request";
  * `subscribeSession`/`getSession` (see features/auth/use-session.ts).
  */
 
+/** Why the last attempt to sign out failed, and when the next one starts by itself (undefined: on request only). */
+export type SignOutFailure = { error: unknown; retryAt: number | undefined };
+
+/** A sign-out the server has not confirmed yet: until it does, the session is still signed in. */
+export type SignOutAttempt = { sending: boolean; failure: SignOutFailure | undefined };
+
 export type Session =
-  { status: "signed-in" } | { status: "signed-out"; reason: "initial" | "signed-out" | "expired" };
+  | { status: "signed-in"; signOut?: SignOutAttempt }
+  | { status: "signed-out"; reason: "initial" | "signed-out" | "expired" };
 
-type Tokens = { authToken: string; refreshToken: string };
-
-const storageKey = "eventdesk.session";
 /** Refresh this long before the auth token expires. */
 const refreshLeadMs = 60_000;
 const retryRefreshMs = 15_000;
+/** A failed sign-out without `Retry-After` is retried after 2 s, then 4, 8… up to a minute. */
+const signOutBackoffMs = { first: 2_000, max: 60_000 };
 const maxTimerMs = 2 ** 31 - 1;
 
 let tokens: Tokens | undefined = loadTokens();
 let session: Session = tokens ? { status: "signed-in" } : { status: "signed-out", reason: "initial" };
 let refreshing: Promise<void> | undefined;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let signingOut: Promise<void> | undefined;
+let signOutFailures = 0;
+let signOutTimer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<() => void>();
 
 export function getSession(): Session {
@@ -46,20 +56,69 @@ export async function login(username: string, password: string): Promise<void> {
   setTokens({ authToken: data.auth_token, refreshToken: data.refresh_token });
 }
 
-/** Revokes the refresh token on the server (best effort) and forgets the tokens. */
-export async function logout(): Promise<void> {
+/**
+ * Signs out: asks the server to revoke the refresh token, and forgets the tokens once it has (204) or says the
+ * token is not valid anyway (401). Until then the session stays signed in, because it is, with `signOut` saying
+ * how the attempt stands; a failure the server or network may get over is retried by itself, after
+ * `Retry-After` when the server sends one. Calling it while a retry waits retries at once.
+ */
+export function logout(): Promise<void> {
+  clearTimeout(signOutTimer);
+  signingOut ??= revokeRefreshToken().finally(() => {
+    signingOut = undefined;
+  });
+  return signingOut;
+}
+
+async function revokeRefreshToken(): Promise<void> {
   const current = tokens;
-  end("signed-out");
-  if (!current) return;
+  if (!current) {
+    end("signed-out");
+    return;
+  }
+  const unchanged = () => tokens?.refreshToken === current.refreshToken;
+  updateSignOut({
+    sending: true,
+    failure: session.status === "signed-in" ? session.signOut?.failure : undefined,
+  });
   try {
     await send(apiPaths.authenticate, {
       method: "DELETE",
       body: { refresh_token: current.refreshToken },
       auth: false,
     });
-  } catch {
-    // The tokens are gone from this tab either way; an unrevoked refresh token still expires on its own.
+  } catch (error) {
+    if (!isApiError(error, "unauthorized")) {
+      if (unchanged()) signOutFailed(error);
+      return;
+    }
   }
+  if (unchanged()) end("signed-out");
+}
+
+function signOutFailed(error: unknown): void {
+  signOutFailures++;
+  const delayMs = signOutRetryDelayMs(error, signOutFailures);
+  if (delayMs !== undefined) signOutTimer = setTimeout(() => void logout(), delayMs);
+  updateSignOut({
+    sending: false,
+    failure: { error, retryAt: delayMs === undefined ? undefined : Date.now() + delayMs },
+  });
+}
+
+/** Only an unreachable, failing or busy server is worth retrying; a refused request would be refused again. */
+function signOutRetryDelayMs(error: unknown, failures: number): number | undefined {
+  const transient =
+    isApiError(error, "network") || isApiError(error, "server") || isApiError(error, "too_many_requests");
+  if (!transient) return undefined;
+  if (error.retryAfterSeconds !== undefined) {
+    return Math.min(Math.max(1, error.retryAfterSeconds) * 1000, maxTimerMs);
+  }
+  return Math.min(signOutBackoffMs.first * 2 ** (failures - 1), signOutBackoffMs.max);
+}
+
+function updateSignOut(signOut: SignOutAttempt): void {
+  if (session.status === "signed-in") publish({ status: "signed-in", signOut });
 }
 
 /** Ends the session because the server refused its token. */
@@ -108,6 +167,8 @@ function end(reason: "signed-out" | "expired"): void {
   tokens = undefined;
   saveTokens(undefined);
   clearTimeout(refreshTimer);
+  clearTimeout(signOutTimer);
+  signOutFailures = 0;
   publish({ status: "signed-out", reason });
 }
 
@@ -128,33 +189,6 @@ function scheduleRefresh(delayMs?: number): void {
 function expiresWithin(token: string, ms: number): boolean {
   const expiresAt = jwtExpiresAt(token);
   return expiresAt !== undefined && expiresAt - Date.now() < ms;
-}
-
-function storage(): Storage | undefined {
-  return typeof sessionStorage === "undefined" ? undefined : sessionStorage;
-}
-
-function loadTokens(): Tokens | undefined {
-  try {
-    const stored: unknown = JSON.parse(storage()?.getItem(storageKey) ?? "null");
-    const parsed = tokensSchema.safeParse(stored);
-    return parsed.success
-      ? { authToken: parsed.data.auth_token, refreshToken: parsed.data.refresh_token }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function saveTokens(value: Tokens | undefined): void {
-  if (value) {
-    storage()?.setItem(
-      storageKey,
-      JSON.stringify({ auth_token: value.authToken, refresh_token: value.refreshToken }),
-    );
-  } else {
-    storage()?.removeItem(storageKey);
-  }
 }
 
 configureAuth({ token: freshAuthToken, onUnauthorized: expireSession });

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { NavLink, Outlet } from "react-router";
 import { meQueries } from "../api/me-queries";
-import { logout } from "../api/session";
+import { SignOutButton, SignOutFailedNotice } from "../features/auth/sign-out";
 import { Skeleton } from "../ui/states";
 import { OrgSwitcher, OrgSwitcherPlaceholder } from "./org-switcher";
 import { paths } from "./paths";
@@ -50,10 +50,9 @@ export function AppShell() {
               <Skeleton width="110px" />
             )}
           </p>
-          <button type="button" className="button button-small" onClick={() => void logout()}>
-            Sign out
-          </button>
+          <SignOutButton />
         </div>
+        <SignOutFailedNotice />
       </header>
       <main id="main" className="shell-main" tabIndex={-1}>
         <Outlet />

@@ -3,6 +3,7 @@ import { Navigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/api-error";
 import { login } from "../../api/session";
 import { errorMessage } from "../../ui/states";
+import { clockTime } from "./clock-time";
 import { safeNextPath } from "./next-path";
 import { useSession } from "./use-session";
 import "./login-page.css";
@@ -41,6 +42,11 @@ export function Component() {
         {session.reason === "expired" && !failure ? (
           <p className="login-notice" role="status">
             Your session has ended. Sign in again to continue.
+          </p>
+        ) : null}
+        {session.reason === "signed-out" && !failure ? (
+          <p className="login-notice" role="status">
+            You have signed out; the server has ended your session.
           </p>
         ) : null}
         <div className="field">
@@ -94,6 +100,5 @@ function formText(form: FormData, name: string): string {
 /** For a 429: the local time at which `Retry-After` runs out. */
 function retryTime(error: unknown): string | undefined {
   if (!isApiError(error, "too_many_requests") || error.retryAfterSeconds === undefined) return undefined;
-  const time = new Date(Date.now() + error.retryAfterSeconds * 1000);
-  return time.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  return clockTime(Date.now() + error.retryAfterSeconds * 1000);
 }

@@ -1,0 +1,8 @@
+/** A moment as the viewer's local time of day with seconds, for "try again at …". */
+export function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+}
