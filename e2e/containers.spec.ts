@@ -10,6 +10,9 @@ import { capture, capturePhone } from "./fixtures/screenshots";
 import { test } from "./fixtures/test";
 import { acmeAdmin, acmeSupport, type DemoUser } from "./fixtures/users";
 
+// The timeline spec scrolls through more than four pages of one container: 30,000 events give the busiest ~300.
+test.use({ seedEvents: 30_000 });
+
 type Busiest = { container: Container; total: number; orgId: number };
 
 /** The container of `user`'s organisation with the most events, found through the API (no hard-coded ids). */

@@ -151,4 +151,84 @@ describe("session", () => {
     expect(session.getSession()).toEqual({ status: "signed-out", reason: "signed-out" });
     await expect(client.request("/me", { schema: me })).rejects.toMatchObject({ kind: "unauthorized" });
   });
+
+  describe("a sign-out the server has not confirmed", () => {
+    const now = Date.UTC(2026, 10, 18, 12, 30);
+
+    function answerSignOut(...answers: (() => Response)[]) {
+      let calls = 0;
+      server.use(
+        http.delete(url("/authenticate"), () => {
+          const answer = answers[Math.min(calls, answers.length - 1)];
+          calls++;
+          if (!answer) throw new Error("no answer for this sign-out");
+          return answer();
+        }),
+      );
+      return () => calls;
+    }
+
+    const unavailable = (retryAfter?: string) => () =>
+      HttpResponse.json(
+        { error: "service_unavailable", message: "The disk is full." },
+        { status: 503, headers: retryAfter === undefined ? {} : { "retry-after": retryAfter } },
+      );
+    const revoked = () => new HttpResponse(null, { status: 204 });
+
+    beforeEach(() => {
+      vi.useFakeTimers({ now, toFake: ["setTimeout", "clearTimeout", "Date"] });
+    });
+
+    it("stays signed in, says why, and retries after Retry-After", async () => {
+      await signIn(jwt("ada", 3600));
+      const calls = answerSignOut(unavailable("7"), revoked);
+      await session.logout();
+
+      expect(session.getSession()).toMatchObject({
+        status: "signed-in",
+        signOut: { sending: false, failure: { retryAt: now + 7_000, error: { kind: "server" } } },
+      });
+      await vi.advanceTimersByTimeAsync(6_900);
+      expect(calls()).toBe(1);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(calls()).toBe(2);
+      expect(session.getSession()).toEqual({ status: "signed-out", reason: "signed-out" });
+    });
+
+    it("backs off from 2 s when the server names no time, and retries at once when asked", async () => {
+      await signIn(jwt("ada", 3600));
+      const calls = answerSignOut(unavailable(), unavailable(), unavailable(), revoked);
+      await session.logout();
+      expect(session.getSession()).toMatchObject({ signOut: { failure: { retryAt: now + 2_000 } } });
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(calls()).toBe(2);
+      expect(session.getSession()).toMatchObject({ signOut: { failure: { retryAt: now + 2_000 + 4_000 } } });
+
+      await session.logout();
+      expect(calls()).toBe(3);
+      expect(session.getSession()).toMatchObject({ status: "signed-in" });
+      await vi.advanceTimersByTimeAsync(8_000);
+      expect(calls()).toBe(4);
+      expect(session.getSession()).toEqual({ status: "signed-out", reason: "signed-out" });
+    });
+
+    it("does not retry a request the server refused, and ends the session when the token is already invalid", async () => {
+      await signIn(jwt("ada", 3600));
+      const calls = answerSignOut(
+        () =>
+          HttpResponse.json({ error: "bad_request", message: "refresh_token: Required" }, { status: 400 }),
+        () => HttpResponse.json({ error: "unauthorized", message: "Not signed in." }, { status: 401 }),
+      );
+      await session.logout();
+      expect(session.getSession()).toMatchObject({
+        status: "signed-in",
+        signOut: { sending: false, failure: { retryAt: undefined, error: { kind: "bad_request" } } },
+      });
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(calls()).toBe(1);
+
+      await session.logout();
+      expect(session.getSession()).toEqual({ status: "signed-out", reason: "signed-out" });
+    });
+  });
 });
