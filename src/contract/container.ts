@@ -33,3 +33,22 @@ export type NewContainerEvent = z.infer<typeof newContainerEventSchema>;
 
 export const createdEventSchema = z.object({ message: z.string(), id: z.number().int() });
 export type CreatedEvent = z.infer<typeof createdEventSchema>;
+
+export const maxEventsPerBatch = 1000;
+
+export const newContainerEventBatchSchema = z.strictObject({
+  events: z
+    .array(
+      z.strictObject({
+        container_id: z.string({ error: "container_id must be a container's id" }).min(1).max(128),
+        ...newContainerEventSchema.shape,
+      }),
+      { error: "events must be a list of container events" },
+    )
+    .min(1, { error: "events must hold at least one event" })
+    .max(maxEventsPerBatch, { error: `events may hold at most ${String(maxEventsPerBatch)} events` }),
+});
+export type NewContainerEventBatch = z.infer<typeof newContainerEventBatchSchema>;
+
+export const createdEventsSchema = z.object({ message: z.string(), ids: z.array(z.number().int()) });
+export type CreatedEvents = z.infer<typeof createdEventsSchema>;

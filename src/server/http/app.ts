@@ -13,6 +13,7 @@ import { handleError, handleNotFound } from "./error-response";
 import { exposedHeaders } from "./list-headers";
 import { requireAuth } from "./require-auth";
 import { authenticateRoutes } from "./routes/authenticate";
+import { containerEventBatchRoutes } from "./routes/container-event-batch";
 import { containerRoutes } from "./routes/containers";
 import { eventTypeRoutes } from "./routes/event-types";
 import { meRoutes } from "./routes/me";
@@ -44,7 +45,8 @@ export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppE
     .route("/", eventTypeRoutes(store))
     .route("/", organisationEventRoutes(store, lists))
     .route("/", orgEventRoutes(store, lists))
-    .route("/", containerRoutes(store, lists));
+    .route("/", containerRoutes(store, lists))
+    .route("/", containerEventBatchRoutes(store));
 
   const app = new Hono<AppEnv>();
   app.onError(handleError);

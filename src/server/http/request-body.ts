@@ -4,19 +4,23 @@ import type { z } from "zod";
 import { issueParam } from "../../contract/issue-param";
 import { ApiError, badRequest } from "./api-error";
 
-export const maxBodyBytes = 64 * 1024;
-
 /**
- * 413 for a body over 64 KB, whether it announces its length or streams. The rest of the body is never
+ * 413 for a body over `maxBytes`, whether it announces its length or streams. The rest of the body is never
  * read, so the connection closes after the answer rather than be reused with unread bytes in it.
  */
-export const limitBody = bodyLimit({
-  maxSize: maxBodyBytes,
-  onError: () => {
-    const message = `The request body must be at most ${maxBodyBytes / 1024} KB.`;
-    throw new ApiError("payload_too_large", message, undefined, { Connection: "close" });
-  },
-});
+function limitBodyTo(maxBytes: number) {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      const message = `The request body must be at most ${String(maxBytes / 1024)} KB.`;
+      throw new ApiError("payload_too_large", message, undefined, { Connection: "close" });
+    },
+  });
+}
+
+export const limitBody = limitBodyTo(64 * 1024);
+/** Room for a full batch of events with long descriptions (1,000 × 2,000 characters of up to 2 bytes). */
+export const limitBatchBody = limitBodyTo(4 * 1024 * 1024);
 
 /**
  * The body, parsed as JSON; 415 unless it is sent as `application/json`. A browser sends a text/plain or form

@@ -4,7 +4,7 @@ import type { EventFilter } from "../../contract/filter-fields";
 import { modelList } from "../test/event-model";
 import type { EventScope } from "./event-store";
 import { openSqliteStore } from "./sqlite-store";
-import { allOrgs, fixtureNowMs, seededStore } from "./test-fixture";
+import { allOrgs, fixtureNowMs, logContainerEvent, seededStore } from "./test-fixture";
 
 const fixture = seededStore(3000);
 afterAll(() => {
@@ -34,7 +34,7 @@ describe("counts after writes", () => {
 
   it("follows this connection's writes", () => {
     const before = views.map(([, scope, filter]) => store.countEvents(scope, filter));
-    store.insertContainerEvent(container, 2, {
+    logContainerEvent(store, container, 2, {
       event_type: "ACCESS",
       status: "FAILURE",
       timestamp: new Date(fixtureNowMs).toISOString(),
@@ -48,7 +48,7 @@ describe("counts after writes", () => {
   it("follows another connection's writes", () => {
     const other = openSqliteStore(fixture.file);
     try {
-      other.insertContainerEvent(container, 2, {
+      logContainerEvent(other, container, 2, {
         event_type: "BLOCK",
         status: "SUCCESS",
         timestamp: new Date(fixtureNowMs).toISOString(),

@@ -4,7 +4,7 @@ import type { EventFilter } from "../../contract/filter-fields";
 import type { EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { EventScope } from "./event-store";
-import { seededStore } from "./test-fixture";
+import { logContainerEvent, seededStore } from "./test-fixture";
 
 const fixture = seededStore(4000);
 afterAll(() => {
@@ -14,7 +14,7 @@ const { store } = fixture;
 const target = store.findContainer([2], "c-0006");
 if (!target) throw new Error("demo container c-0006 missing");
 // A timestamp with milliseconds, a description that needs quoting and one a spreadsheet would run.
-store.insertContainerEvent(target, 2, {
+logContainerEvent(store, target, 2, {
   event_type: "ACCESS",
   status: "FAILURE",
   timestamp: "2026-11-18T11:00:00.250Z",
@@ -82,7 +82,7 @@ it("return() ends the query; writes go on while an export streams", () => {
   const rows = store.exportEvents({ orgIds: [1, 2, 3] }, {}, [{ field: "timestamp", desc: true }]);
   expect(rows.next().done).toBe(false);
   // A write while the export is open: the export reads on its own connection.
-  const id = store.insertContainerEvent(target, 2, {
+  const id = logContainerEvent(store, target, 2, {
     event_type: "BLOCK",
     status: "SUCCESS",
     timestamp: "2026-11-18T11:30:00Z",

@@ -3,7 +3,7 @@ import type { Event } from "../../contract/event";
 import type { EventFilter } from "../../contract/filter-fields";
 import { modelList } from "../test/event-model";
 import type { EventScope } from "./event-store";
-import { fixtureNowMs, seededStore } from "./test-fixture";
+import { fixtureNowMs, logContainerEvent, seededStore } from "./test-fixture";
 import { planRunner } from "./test-plans";
 
 const fixture = seededStore(6000);
@@ -137,7 +137,7 @@ it("a description holding NUL is found by a filter holding NUL, and breaks no qu
     fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
   );
   if (!container) throw new Error("the demo world has no container in organisation 2");
-  const id = store.insertContainerEvent(container, 2, {
+  const id = logContainerEvent(store, container, 2, {
     event_type: "ACCESS",
     status: "FAILURE",
     timestamp: new Date(fixtureNowMs).toISOString(),

@@ -3,7 +3,7 @@ import { containerEventTypes } from "../../contract/catalogue";
 import type { Container } from "../../contract/container";
 import { modelList } from "../test/event-model";
 import type { EventScope } from "./event-store";
-import { seededStore } from "./test-fixture";
+import { logContainerEvent, seededStore } from "./test-fixture";
 
 const fixture = seededStore(5000);
 afterAll(() => {
@@ -108,7 +108,7 @@ describe("insertContainerEvent", () => {
       { orgIds: [1, 2, 3], failuresOnly: true },
       { description: ["unit test probe"] },
     );
-    const id = store.insertContainerEvent(target, 2, {
+    const id = logContainerEvent(store, target, 2, {
       event_type: "ACCESS",
       status: "FAILURE",
       timestamp: "2026-11-18T12:30:00.250Z",
@@ -144,7 +144,7 @@ describe("insertContainerEvent", () => {
   });
 
   it("describes an event that came without a description, with severity Info on success", () => {
-    const id = store.insertContainerEvent(target, 1, {
+    const id = logContainerEvent(store, target, 1, {
       event_type: "EXPIRE",
       status: "SUCCESS",
       timestamp: "2026-11-18T13:00:00Z",
@@ -166,7 +166,7 @@ describe("insertContainerEvent", () => {
 
   it("is durable: a fresh connection sees it", async () => {
     const { openSqliteStore } = await import("./sqlite-store");
-    const id = store.insertContainerEvent(target, 1, {
+    const id = logContainerEvent(store, target, 1, {
       event_type: "BLOCK",
       status: "SUCCESS",
       timestamp: "2026-11-18T14:00:00Z",
@@ -188,7 +188,7 @@ describe("insertContainerEvent", () => {
     const { openSqliteStore } = await import("./sqlite-store");
     const other = openSqliteStore(fixture.file);
     try {
-      other.insertContainerEvent(target, 1, {
+      logContainerEvent(other, target, 1, {
         event_type: "CREATE",
         status: "SUCCESS",
         timestamp: "2026-11-18T15:00:00Z",

@@ -1,5 +1,5 @@
 import type { ContainerEventType } from "../../contract/catalogue";
-import type { Container, NewContainerEvent } from "../../contract/container";
+import type { Container } from "../../contract/container";
 import type { CsvValue } from "../../contract/csv";
 import type { Event, EventTypesResponse } from "../../contract/event";
 import type { ContainerFilter, EventFilter } from "../../contract/filter-fields";
@@ -7,6 +7,7 @@ import type { Organisation, Role } from "../../contract/organisation";
 import type { ContainerSortField, EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { DemoWorld, EventRow } from "./event-row";
+import type { LoggedEvent } from "./logged-event";
 
 /** Which events a list reads: an organisation's reach, optionally narrowed to one container or one `by_*` view. */
 export type EventScope = {
@@ -60,8 +61,8 @@ export interface EventStore {
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
   ): IterableIterator<CsvValue[]>;
-  /** Stores a container event durably and answers its id. */
-  insertContainerEvent(container: Container, userId: number, event: NewContainerEvent): number;
+  /** Stores the events durably, all or none, and answers their ids in the order given. */
+  insertContainerEvents(events: readonly LoggedEvent[]): number[];
 
   findContainer(orgIds: readonly number[], containerId: string): Container | undefined;
   listContainers(

@@ -4,7 +4,7 @@ import { demoEvents } from "../demo/demo-events";
 import { demoWorld } from "../demo/demo-world";
 import { modelList } from "../test/event-model";
 import { openSqliteStore } from "./sqlite-store";
-import { fixtureNowMs, listAll, tempDbFile } from "./test-fixture";
+import { fixtureNowMs, listAll, logContainerEvent, tempDbFile } from "./test-fixture";
 
 // Names and descriptions full of SQL, LIKE and FTS5 syntax: each must match as the plain text it is.
 const temp = tempDbFile();
@@ -30,7 +30,7 @@ const tricky = [
   "NEAR(a b) OR x* AND -y",
 ];
 for (const description of tricky) {
-  store.insertContainerEvent(container, 1, {
+  logContainerEvent(store, container, 1, {
     event_type: "ACCESS",
     status: "SUCCESS",
     timestamp: "2026-11-18T10:00:00Z",

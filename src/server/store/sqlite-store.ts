@@ -7,7 +7,7 @@ import { CountCache } from "./count-cache";
 import { eventQueries } from "./event-queries";
 import { fileGuard } from "./file-guard";
 import type { EventStore } from "./event-store";
-import { insertContainerEvent } from "./insert-container-event";
+import { insertContainerEvents } from "./insert-container-events";
 import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
 import { isMemoryFile, openDatabase } from "./open-database";
@@ -76,8 +76,7 @@ export function openSqliteStore(file: string): EventStore {
     listEvents: events.list,
     countEvents: events.count,
     exportEvents: events.export,
-    insertContainerEvent: (container, userId, event) =>
-      write(() => insertContainerEvent(db, statement, container, userId, event)),
+    insertContainerEvents: (loggedEvents) => write(() => insertContainerEvents(db, statement, loggedEvents)),
 
     findContainer: containers.find,
     listContainers: containers.list,

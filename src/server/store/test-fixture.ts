@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Container, NewContainerEvent } from "../../contract/container";
 import type { Event } from "../../contract/event";
 import { demoEvents } from "../demo/demo-events";
 import { demoWorld } from "../demo/demo-world";
 import type { DemoWorld } from "./event-row";
 import type { EventScope, EventStore } from "./event-store";
+import { loggedEvent } from "./logged-event";
 import { openSqliteStore } from "./sqlite-store";
 
 /** A fixed "now" so every run of the suite sees the same demo data. */
@@ -63,4 +65,16 @@ export function seededStore(count = 6000): StoreFixture {
     },
   };
   return fixture;
+}
+
+/** Logs one container event as the single POST does, and answers its id. */
+export function logContainerEvent(
+  store: EventStore,
+  container: Container,
+  userId: number,
+  event: NewContainerEvent,
+): number {
+  const [id] = store.insertContainerEvents([loggedEvent(container, userId, event)]);
+  if (id === undefined) throw new Error("the store answered no id");
+  return id;
 }

@@ -94,7 +94,7 @@ describe("a store that cannot write", () => {
   it("answers 503 unavailable for writes while reads keep working", async () => {
     const readOnly = new Proxy(store, {
       get(target, key, receiver) {
-        if (key === "insertContainerEvent") {
+        if (key === "insertContainerEvents") {
           return () => {
             throw new Database.SqliteError("attempt to write a readonly database", "SQLITE_READONLY");
           };

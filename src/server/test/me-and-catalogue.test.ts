@@ -55,6 +55,7 @@ describe("open routes", () => {
       "/orgs/{org_id}/containers",
       "/orgs/{org_id}/containers/{container_id}",
       "/orgs/{org_id}/containers/{container_id}/events",
+      "/orgs/{org_id}/container_events",
     ]) {
       expect(paths, path).toContain(path);
     }

@@ -6,7 +6,13 @@ import {
   refreshedSchema,
   tokensSchema,
 } from "../../../contract/auth";
-import { containerSchema, createdEventSchema, newContainerEventSchema } from "../../../contract/container";
+import {
+  containerSchema,
+  createdEventSchema,
+  createdEventsSchema,
+  newContainerEventBatchSchema,
+  newContainerEventSchema,
+} from "../../../contract/container";
 import { apiErrorSchema, errorStatuses, type ErrorCode } from "../../../contract/error";
 import { eventSchema, eventTypesResponseSchema } from "../../../contract/event";
 import { containerFilterFields, eventFilterFieldNames } from "../../../contract/filter-fields";
@@ -45,6 +51,8 @@ const schemas = {
   RefreshedToken: jsonSchema(refreshedSchema),
   NewContainerEvent: jsonSchema(newContainerEventSchema, "input"),
   CreatedEvent: jsonSchema(createdEventSchema),
+  NewContainerEventBatch: jsonSchema(newContainerEventBatchSchema, "input"),
+  CreatedEvents: jsonSchema(createdEventsSchema),
 };
 
 const sortDescription = (fields: readonly string[], fallback: string, extra: string) =>

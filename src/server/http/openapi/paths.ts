@@ -152,6 +152,29 @@ export const paths = {
       eventList(`Container events ${view}`, description, [org], "containers"),
     ]),
   ),
+  "/api/v1/orgs/{org_id}/container_events": {
+    post: {
+      tags: ["containers"],
+      summary: "Log many container events at once",
+      description:
+        "1 to 1,000 events, each under the rules of the single POST, on containers of the organisation's reach (another organisation's container, or none by that id, is a 400 naming `events[<index>].container_id`). All or nothing: the first bad item answers 400 with `param` `events[<index>].<field>` and nothing is stored. Answers the new ids in the order given; durable when answered. The body may be up to 4 MB. Admins only.",
+      parameters: [org],
+      requestBody: { required: true, content: json(ref("schemas", "NewContainerEventBatch")) },
+      responses: {
+        201: { description: "Logged, every one.", content: json(ref("schemas", "CreatedEvents")) },
+        ...errors(
+          "bad_request",
+          "unauthorized",
+          "forbidden",
+          "not_found",
+          "not_acceptable",
+          "payload_too_large",
+          "unsupported_media_type",
+          "unavailable",
+        ),
+      },
+    },
+  },
   "/api/v1/orgs/{org_id}/containers": {
     get: {
       tags: ["containers"],

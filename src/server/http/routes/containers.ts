@@ -8,6 +8,7 @@ import {
 import { issueParam } from "../../../contract/issue-param";
 import { containerList, parseListParams } from "../../../contract/list-params";
 import type { EventStore } from "../../store/event-store";
+import { loggedEvent } from "../../store/logged-event";
 import { badRequest } from "../api-error";
 import type { AppEnv } from "../app-env";
 import type { EventListAnswers } from "../event-list";
@@ -52,7 +53,9 @@ export function containerRoutes(store: EventStore, answerEventList: EventListAns
     .post("/orgs/:org_id/containers/:container_id/events", scoped, requireAdmin, limitBody, async (c) => {
       negotiate(c.req.header("Accept"), [jsonType]);
       const event = parseNewEvent(await readJson(c));
-      const id = store.insertContainerEvent(c.get("container"), c.get("caller").id, event);
+      const [id = 0] = store.insertContainerEvents([
+        loggedEvent(c.get("container"), c.get("caller").id, event),
+      ]);
       const created: CreatedEvent = { message: "Event logged successfully", id };
       return c.json(created, 201);
     });
