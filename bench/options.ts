@@ -14,11 +14,13 @@ export type BenchOptions = {
   bundle: boolean;
   lighthouse: boolean;
   sortClick: boolean;
+  /** Ingest throughput through the API, last: it adds events to the store. */
+  ingest: boolean;
   keep: boolean;
 };
 
 const usage = `npm run bench -- [--events N] [--db FILE] [--requests N] [--seconds S] [--load-seconds S]
-                   [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--keep]`;
+                   [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--no-ingest] [--keep]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -33,6 +35,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       "no-bundle": { type: "boolean", default: false },
       "no-lighthouse": { type: "boolean", default: false },
       "no-sort-click": { type: "boolean", default: false },
+      "no-ingest": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -51,6 +54,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     bundle: !values["no-bundle"],
     lighthouse: !values["no-lighthouse"],
     sortClick: !values["no-sort-click"],
+    ingest: !values["no-ingest"],
     keep: values.keep,
   };
 }

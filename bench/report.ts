@@ -87,7 +87,15 @@ export function otherFigures(results: BenchResults): string {
     `load average (1 min) ${results.machine.loadAverage.start.toFixed(2)} at the start, ${results.machine.loadAverage.end.toFixed(2)} at the end of the matrix`,
     `${results.load.connections} clients × ${results.load.seconds} s (${results.load.tool}), default view: ${whole(results.load.rps)} req/s, p50 ${formatMs(results.load.p50)} ms, p99 ${formatMs(results.load.p99)} ms, ${results.load.errors} errors`,
   ];
-  const { csv, bundle } = results;
+  const { csv, bundle, ingest } = results;
+  if (isSkipped(ingest)) lines.push(`ingest: ${ingest.skipped}`);
+  else {
+    for (const run of [ingest.single, ingest.bulk]) {
+      lines.push(
+        `ingest, ${String(run.writers)} writers × ${whole(run.eventsPerPost)} event(s) per POST: ${whole(run.eventsPerSecond)} events/s acknowledged; POST p50 ${formatMs(run.posts.p50)} ms, p99 ${formatMs(run.posts.p99)} ms; ${String(run.refused)} refused`,
+      );
+    }
+  }
   if (isSkipped(csv)) {
     lines.push(`CSV: ${csv.skipped}`);
   } else {

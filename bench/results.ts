@@ -2,6 +2,7 @@ import type { BundleFigures } from "./bundle-size";
 import type { ExplainedEntry } from "./explain-slow";
 import type { HttpCsvFigures, SqliteCliFigures } from "./measure-csv";
 import type { HttpFigures } from "./measure-http";
+import type { IngestFigures } from "./measure-ingest";
 import type { LighthouseFigures } from "./measure-lighthouse";
 import type { LoadFigures } from "./measure-load";
 import type { SortClickFigures } from "./measure-sort-click";
@@ -53,6 +54,7 @@ export type BenchResults = {
   bundle: BundleFigures | Skipped;
   lighthouse: UnderLoad<LighthouseFigures> | Skipped;
   sortClick: UnderLoad<SortClickFigures> | Skipped;
+  ingest: IngestFigures | Skipped;
 };
 
 export function isMeasured(entry: EntryResult): entry is MeasuredEntry {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
+import { containerListSchema } from "../src/contract/container";
 import { orgReach } from "../src/server/auth/org-reach";
 import { openSqliteStore } from "../src/server/store/sqlite-store";
 import { buildDashboard, initialJavaScript } from "./bundle-size";
@@ -14,6 +15,7 @@ import { explainEntries, type ExplainedEntry } from "./explain-slow";
 import { buildMatrix, entryPath } from "./matrix";
 import { ensureSqliteCli, exportSql, measureHttpCsv, measureSqliteCli } from "./measure-csv";
 import { measureLighthouse } from "./measure-lighthouse";
+import { measureIngest, type IngestFigures } from "./measure-ingest";
 import { measureLoad } from "./measure-load";
 import { measureSortClick, type SortClickFigures, type SortClickOptions } from "./measure-sort-click";
 import { parseOptions, type BenchOptions } from "./options";
@@ -84,6 +86,9 @@ async function main(options: BenchOptions): Promise<void> {
     const sortClick = await inBrowser("Sort clicks", options.sortClick, "--no-sort-click", built, () =>
       measureSortClickAfterWrites(file, { ...signedIn, client }),
     );
+    const ingest = options.ingest
+      ? await measureIngestThroughput(client, server.url, token, options)
+      : { skipped: "not run (--no-ingest)" };
     client.close();
     await server.stop();
     server = undefined;
@@ -106,6 +111,7 @@ async function main(options: BenchOptions): Promise<void> {
           : { skipped: built.skipped },
       lighthouse,
       sortClick,
+      ingest,
     };
     printReport(results);
     writeJson(resultsFile, results);
@@ -181,6 +187,27 @@ async function bestOf<T extends { seconds: number; peakRss?: number }>(
   const fastest = results.reduce((best, result) => (result.seconds < best.seconds ? result : best));
   const peaks = results.map((result) => result.peakRss ?? 0);
   return fastest.peakRss === undefined ? fastest : { ...fastest, peakRss: Math.max(...peaks) };
+}
+
+/** Writers through the API on every container of the organisation's reach; bulk adds at most a tenth of the store. */
+async function measureIngestThroughput(
+  client: HttpClient,
+  baseUrl: string,
+  token: string,
+  options: BenchOptions,
+): Promise<IngestFigures> {
+  const containers = containerListSchema.parse(
+    (await client.getJson(`${apiBase}${apiPaths.containers(orgId)}?per_page=1000`)).body,
+  );
+  console.log(`Ingest through the API for ${String(options.loadSeconds)} s each: single POSTs, then bulk…`);
+  return measureIngest({
+    baseUrl,
+    token,
+    orgId,
+    containerIds: containers.map((container) => container.id),
+    seconds: options.loadSeconds,
+    maxBulkEvents: Math.max(20_000, Math.round(options.events / 10)),
+  });
 }
 
 /**
