@@ -35,6 +35,18 @@ function eventList(summary: string, description: string, pathParams: unknown[], 
   };
 }
 
+/** What a request that writes events may answer besides success. */
+const writeErrors = errors(
+  "bad_request",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "not_acceptable",
+  "payload_too_large",
+  "unsupported_media_type",
+  "unavailable",
+);
+
 const org = ref("parameters", "OrgId");
 const container = ref("parameters", "ContainerId");
 
@@ -162,16 +174,7 @@ export const paths = {
       requestBody: { required: true, content: json(ref("schemas", "NewContainerEventBatch")) },
       responses: {
         201: { description: "Logged, every one.", content: json(ref("schemas", "CreatedEvents")) },
-        ...errors(
-          "bad_request",
-          "unauthorized",
-          "forbidden",
-          "not_found",
-          "not_acceptable",
-          "payload_too_large",
-          "unsupported_media_type",
-          "unavailable",
-        ),
+        ...writeErrors,
       },
     },
   },
@@ -218,16 +221,7 @@ export const paths = {
       requestBody: { required: true, content: json(ref("schemas", "NewContainerEvent")) },
       responses: {
         201: { description: "Logged.", content: json(ref("schemas", "CreatedEvent")) },
-        ...errors(
-          "bad_request",
-          "unauthorized",
-          "forbidden",
-          "not_found",
-          "not_acceptable",
-          "payload_too_large",
-          "unsupported_media_type",
-          "unavailable",
-        ),
+        ...writeErrors,
       },
     },
   },
