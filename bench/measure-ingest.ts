@@ -9,6 +9,8 @@ export type IngestRun = {
   eventsPerSecond: number;
   posts: LatencySummary;
   refused: number;
+  /** What the server answered the first POST it refused, to tell a bench bug from an overloaded server. */
+  firstRefusal: string | undefined;
 };
 export type IngestFigures = { single: IngestRun; bulk: IngestRun };
 
@@ -45,6 +47,7 @@ async function runWriters(
   const samples: number[] = [];
   let acknowledged = 0;
   let refused = 0;
+  let firstRefusal: string | undefined;
   let sequence = 0;
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
@@ -71,16 +74,20 @@ async function runWriters(
         const events = Array.from({ length: eventsPerPost }, item);
         const first = events[0];
         if (!first) return;
-        const body = JSON.stringify(eventsPerPost === 1 ? first : { events });
+        const { container_id: containerId, ...single } = first;
+        const body = JSON.stringify(eventsPerPost === 1 ? single : { events });
         const start = performance.now();
-        const answer = await client.request(path(first.container_id), {
+        const answer = await client.request(path(containerId), {
           method: "POST",
           headers: { "content-type": "application/json", accept: "application/json" },
           body,
         });
         samples.push(performance.now() - start);
         if (answer.status === 201) acknowledged += events.length;
-        else refused++;
+        else {
+          refused++;
+          firstRefusal ??= `${String(answer.status)} ${answer.body.toString().slice(0, 200)}`;
+        }
       }
     } finally {
       client.close();
@@ -94,5 +101,6 @@ async function runWriters(
     eventsPerSecond: (acknowledged * 1000) / wallMs,
     posts: summarise(samples, wallMs),
     refused,
+    firstRefusal,
   };
 }

@@ -92,7 +92,7 @@ export function otherFigures(results: BenchResults): string {
   else {
     for (const run of [ingest.single, ingest.bulk]) {
       lines.push(
-        `ingest, ${String(run.writers)} writers × ${whole(run.eventsPerPost)} event(s) per POST: ${whole(run.eventsPerSecond)} events/s acknowledged; POST p50 ${formatMs(run.posts.p50)} ms, p99 ${formatMs(run.posts.p99)} ms; ${String(run.refused)} refused`,
+        `ingest, ${String(run.writers)} writers × ${whole(run.eventsPerPost)} event(s) per POST: ${whole(run.eventsPerSecond)} events/s acknowledged; POST p50 ${formatMs(run.posts.p50)} ms, p99 ${formatMs(run.posts.p99)} ms; ${String(run.refused)} refused${run.firstRefusal === undefined ? "" : ` (first: ${run.firstRefusal})`}`,
       );
     }
   }
