@@ -32,9 +32,9 @@ describe("counts after writes", () => {
       expect(store.countEvents(scope, filter)).toBe(trueCount(scope, filter));
   });
 
-  it("follows this connection's writes", () => {
+  it("follows this connection's writes", async () => {
     const before = views.map(([, scope, filter]) => store.countEvents(scope, filter));
-    logContainerEvent(store, container, 2, {
+    await logContainerEvent(store, container, 2, {
       event_type: "ACCESS",
       status: "FAILURE",
       timestamp: new Date(fixtureNowMs).toISOString(),
@@ -45,10 +45,10 @@ describe("counts after writes", () => {
     });
   });
 
-  it("follows another connection's writes", () => {
+  it("follows another connection's writes", async () => {
     const other = openSqliteStore(fixture.file);
     try {
-      logContainerEvent(other, container, 2, {
+      await logContainerEvent(other, container, 2, {
         event_type: "BLOCK",
         status: "SUCCESS",
         timestamp: new Date(fixtureNowMs).toISOString(),

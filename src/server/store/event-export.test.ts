@@ -14,7 +14,7 @@ const { store } = fixture;
 const target = store.findContainer([2], "c-0006");
 if (!target) throw new Error("demo container c-0006 missing");
 // A timestamp with milliseconds, a description that needs quoting and one a spreadsheet would run.
-logContainerEvent(store, target, 2, {
+await logContainerEvent(store, target, 2, {
   event_type: "ACCESS",
   status: "FAILURE",
   timestamp: "2026-11-18T11:00:00.250Z",
@@ -78,11 +78,11 @@ it("answers nothing for a view without rows", () => {
   expect([...store.exportEvents({ orgIds: [] }, {}, [])]).toEqual([]);
 });
 
-it("return() ends the query; writes go on while an export streams", () => {
+it("return() ends the query; writes go on while an export streams", async () => {
   const rows = store.exportEvents({ orgIds: [1, 2, 3] }, {}, [{ field: "timestamp", desc: true }]);
   expect(rows.next().done).toBe(false);
   // A write while the export is open: the export reads on its own connection.
-  const id = logContainerEvent(store, target, 2, {
+  const id = await logContainerEvent(store, target, 2, {
     event_type: "BLOCK",
     status: "SUCCESS",
     timestamp: "2026-11-18T11:30:00Z",

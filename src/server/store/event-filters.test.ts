@@ -131,13 +131,13 @@ it("from/until include events stamped exactly at either end", () => {
   );
 });
 
-it("a description holding NUL is found by a filter holding NUL, and breaks no query", () => {
+it("a description holding NUL is found by a filter holding NUL, and breaks no query", async () => {
   const container = store.findContainer(
     [2],
     fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
   );
   if (!container) throw new Error("the demo world has no container in organisation 2");
-  const id = logContainerEvent(store, container, 2, {
+  const id = await logContainerEvent(store, container, 2, {
     event_type: "ACCESS",
     status: "FAILURE",
     timestamp: new Date(fixtureNowMs).toISOString(),

@@ -101,14 +101,14 @@ describe("insertContainerEvent", () => {
     expect(target.organisation.id).toBe(2);
   });
 
-  it("stores the event as the contract prescribes and lists it at once", () => {
+  it("stores the event as the contract prescribes and lists it at once", async () => {
     const before = store.countEvents({ orgIds: [1, 2, 3] }, {});
     const beforeAccess = store.countEvents({ orgIds: [1, 2, 3], containerType: "ACCESS" }, {});
     const beforeFail = store.countEvents(
       { orgIds: [1, 2, 3], failuresOnly: true },
       { description: ["unit test probe"] },
     );
-    const id = logContainerEvent(store, target, 2, {
+    const id = await logContainerEvent(store, target, 2, {
       event_type: "ACCESS",
       status: "FAILURE",
       timestamp: "2026-11-18T12:30:00.250Z",
@@ -143,8 +143,8 @@ describe("insertContainerEvent", () => {
     });
   });
 
-  it("describes an event that came without a description, with severity Info on success", () => {
-    const id = logContainerEvent(store, target, 1, {
+  it("describes an event that came without a description, with severity Info on success", async () => {
+    const id = await logContainerEvent(store, target, 1, {
       event_type: "EXPIRE",
       status: "SUCCESS",
       timestamp: "2026-11-18T13:00:00Z",
@@ -166,7 +166,7 @@ describe("insertContainerEvent", () => {
 
   it("is durable: a fresh connection sees it", async () => {
     const { openSqliteStore } = await import("./sqlite-store");
-    const id = logContainerEvent(store, target, 1, {
+    const id = await logContainerEvent(store, target, 1, {
       event_type: "BLOCK",
       status: "SUCCESS",
       timestamp: "2026-11-18T14:00:00Z",
@@ -188,7 +188,7 @@ describe("insertContainerEvent", () => {
     const { openSqliteStore } = await import("./sqlite-store");
     const other = openSqliteStore(fixture.file);
     try {
-      logContainerEvent(other, target, 1, {
+      await logContainerEvent(other, target, 1, {
         event_type: "CREATE",
         status: "SUCCESS",
         timestamp: "2026-11-18T15:00:00Z",

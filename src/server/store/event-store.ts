@@ -61,8 +61,8 @@ export interface EventStore {
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
   ): IterableIterator<CsvValue[]>;
-  /** Stores the events durably, all or none, and answers their ids in the order given. */
-  insertContainerEvents(events: readonly LoggedEvent[]): number[];
+  /** Stores the events durably, all or none, and answers their ids in the order given once they are. */
+  insertContainerEvents(events: readonly LoggedEvent[]): Promise<number[]>;
 
   findContainer(orgIds: readonly number[], containerId: string): Container | undefined;
   listContainers(

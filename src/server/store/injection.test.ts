@@ -30,7 +30,7 @@ const tricky = [
   "NEAR(a b) OR x* AND -y",
 ];
 for (const description of tricky) {
-  logContainerEvent(store, container, 1, {
+  await logContainerEvent(store, container, 1, {
     event_type: "ACCESS",
     status: "SUCCESS",
     timestamp: "2026-11-18T10:00:00Z",

@@ -7,6 +7,7 @@ import { CountCache } from "./count-cache";
 import { eventQueries } from "./event-queries";
 import { fileGuard } from "./file-guard";
 import type { EventStore } from "./event-store";
+import { groupedWrites } from "./grouped-writes";
 import { insertContainerEvents } from "./insert-container-events";
 import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
@@ -53,6 +54,11 @@ export function openSqliteStore(file: string): EventStore {
     return result;
   };
 
+  const grouped = groupedWrites(db, () => {
+    changes.written();
+    checkFile();
+  });
+
   const store: EventStore = {
     organisations: lookups.organisations,
     eventTypes: lookups.eventTypes,
@@ -76,7 +82,8 @@ export function openSqliteStore(file: string): EventStore {
     listEvents: events.list,
     countEvents: events.count,
     exportEvents: events.export,
-    insertContainerEvents: (loggedEvents) => write(() => insertContainerEvents(db, statement, loggedEvents)),
+    insertContainerEvents: (loggedEvents) =>
+      grouped.write(() => insertContainerEvents(db, statement, loggedEvents)),
 
     findContainer: containers.find,
     listContainers: containers.list,
@@ -90,6 +97,7 @@ export function openSqliteStore(file: string): EventStore {
     },
     health: checkFile,
     close() {
+      grouped.flush();
       events.stopExports();
       exportDb?.close();
       optimizeUnlessReadOnly(db);

@@ -68,13 +68,13 @@ export function seededStore(count = 6000): StoreFixture {
 }
 
 /** Logs one container event as the single POST does, and answers its id. */
-export function logContainerEvent(
+export async function logContainerEvent(
   store: EventStore,
   container: Container,
   userId: number,
   event: NewContainerEvent,
-): number {
-  const [id] = store.insertContainerEvents([loggedEvent(container, userId, event)]);
+): Promise<number> {
+  const [id] = await store.insertContainerEvents([loggedEvent(container, userId, event)]);
   if (id === undefined) throw new Error("the store answered no id");
   return id;
 }

@@ -27,7 +27,7 @@ export function containerEventBatchRoutes(store: EventStore) {
       const events = toLoggedEvents(store, c.get("orgIds"), c.get("caller").id, batch);
       const created: CreatedEvents = {
         message: "Events logged successfully",
-        ids: store.insertContainerEvents(events),
+        ids: await store.insertContainerEvents(events),
       };
       return c.json(created, 201);
     },

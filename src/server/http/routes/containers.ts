@@ -53,7 +53,7 @@ export function containerRoutes(store: EventStore, answerEventList: EventListAns
     .post("/orgs/:org_id/containers/:container_id/events", scoped, requireAdmin, limitBody, async (c) => {
       negotiate(c.req.header("Accept"), [jsonType]);
       const event = parseNewEvent(await readJson(c));
-      const [id = 0] = store.insertContainerEvents([
+      const [id = 0] = await store.insertContainerEvents([
         loggedEvent(c.get("container"), c.get("caller").id, event),
       ]);
       const created: CreatedEvent = { message: "Event logged successfully", id };
