@@ -1,4 +1,5 @@
 import { containerEventTypeIds } from "../../contract/catalogue";
+import { eventFilterRegistry } from "./event-filter-registry";
 import type { EventScope } from "./event-store";
 import type { ResolvedEventFilter } from "./resolve-event-filter";
 
@@ -16,24 +17,6 @@ export type Condition = {
   /** The same term on `event_tallies e` (see migrations.ts), when it only reads columns the tallies keep. */
   tally?: string;
 };
-
-const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
-
-/** Columns of `events` that `event_tallies` keeps under the same name. */
-const tallied = new Set(["e.type_id", "e.source_id", "e.severity_id", "e.alert", "e.status"]);
-
-function inList(column: string, values: readonly SqlValue[], role: Condition["role"] = "other"): Condition {
-  const sql = `${column} IN (${placeholders(values)})`;
-  return { sql, params: [...values], role, ...(tallied.has(column) ? { tally: sql } : {}) };
-}
-
-function ranges(ranges: readonly { from: number; until: number }[]): Condition {
-  return {
-    sql: `(${ranges.map(() => "e.timestamp BETWEEN ? AND ?").join(" OR ")})`,
-    params: ranges.flatMap(({ from, until }) => [from, until]),
-    role: "time",
-  };
-}
 
 /** Every value is a bound parameter; the SQL text depends only on which fields are given and how many values. */
 export function eventConditions(scope: EventScope, filter: ResolvedEventFilter): Condition[] {
@@ -61,37 +44,7 @@ export function eventConditions(scope: EventScope, filter: ResolvedEventFilter):
       tally: "e.status = ? AND e.in_container = 1",
     });
   }
-  if (filter.range) conditions.push(ranges([filter.range]));
-  if (filter.days) conditions.push(ranges(filter.days));
-  if (filter.typeIds) {
-    conditions.push(inList("e.type_id", filter.typeIds, filter.typeIds.length === 1 ? "type" : "other"));
-  }
-  if (filter.sourceIds) conditions.push(inList("e.source_id", filter.sourceIds));
-  if (filter.severityIds) conditions.push(inList("e.severity_id", filter.severityIds));
-  if (filter.alerts) conditions.push(inList("e.alert", filter.alerts));
-  if (filter.statuses) {
-    conditions.push(inList("e.status", filter.statuses, filter.statuses.length === 1 ? "status" : "other"));
-  }
-  if (filter.descriptions) {
-    conditions.push({
-      sql: `(${filter.descriptions.map(() => "instr(lower(e.description), lower(?)) > 0").join(" OR ")})`,
-      params: filter.descriptions,
-      role: "other",
-    });
-  }
-  if (filter.userIds) conditions.push(inList("e.user_id", filter.userIds));
-  if (filter.endpointRanks) conditions.push(inList("e.endpoint_rank", filter.endpointRanks));
-  if (filter.tagsRanks) conditions.push(inList("e.tags_rank", filter.tagsRanks));
-  if (filter.ipRanks) conditions.push(inList("e.ip_rank", filter.ipRanks));
-  if (filter.imei) {
-    conditions.push(inList("e.endpoint_rank", filter.imei.endpointRanks));
-    conditions.push(inList("e.endpoint_id", filter.imei.endpointIds));
-  }
-  if (filter.iccidRanks) conditions.push(inList("e.iccid_rank", filter.iccidRanks));
-  if (filter.imsiRanks) conditions.push(inList("e.imsi_rank", filter.imsiRanks));
-  if (filter.containerIds) {
-    conditions.push(inList("e.container_id", filter.containerIds, "container"));
-  }
+  for (const rule of Object.values(eventFilterRegistry)) conditions.push(...rule.conditions(filter));
   return conditions;
 }
 
