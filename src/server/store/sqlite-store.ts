@@ -12,6 +12,7 @@ import { insertContainerEvents } from "./insert-container-events";
 import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
 import { isMemoryFile, openDatabase } from "./open-database";
+import { sqliteUnavailable } from "./sqlite-unavailable";
 import { statementCache } from "./statement-cache";
 
 /** The SQLite event store: one file, created with its folder and brought up to the current schema on open. */
@@ -107,15 +108,27 @@ export function openSqliteStore(file: string): EventStore {
   return checkingFileFirst(store, checkFile);
 }
 
-/** Every method but `close` checks the file before it reads or writes. */
+/**
+ * Every method but `close` checks the file before it reads or writes, and a SQLite error that means the
+ * disk, a lock or the file is at fault leaves the store as a StoreUnavailableError, so callers need not know
+ * SQLite's codes.
+ */
 function checkingFileFirst(store: EventStore, checkFile: () => void): EventStore {
+  const rethrow = (error: unknown): never => {
+    throw sqliteUnavailable(error) ?? error;
+  };
   const guarded = { ...store };
   for (const key of Object.keys(store) as (keyof EventStore)[]) {
     if (key === "close") continue;
     const method: unknown = Reflect.get(store, key);
     (guarded as Record<keyof EventStore, unknown>)[key] = (...args: unknown[]) => {
-      checkFile();
-      return (method as (...args: unknown[]) => unknown)(...args);
+      try {
+        checkFile();
+        const result = (method as (...args: unknown[]) => unknown)(...args);
+        return result instanceof Promise ? result.catch(rethrow) : result;
+      } catch (error) {
+        rethrow(error);
+      }
     };
   }
   return guarded;

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { tokensSchema } from "../../contract/auth";
 import { containerListSchema } from "../../contract/container";
@@ -8,6 +7,7 @@ import { defaultConfig, type Config } from "../config";
 import { seedDemo } from "../demo/seed-demo";
 import type { EventStore } from "../store/event-store";
 import { openSqliteStore } from "../store/sqlite-store";
+import { StoreUnavailableError } from "../store/store-unavailable";
 import { tempDbPath, testNowMs } from "./server-fixture";
 import { createApp } from "../http/app";
 
@@ -91,13 +91,11 @@ describe("time-bound auth (in process, controlled clock)", () => {
 });
 
 describe("a store that cannot write", () => {
-  it("answers 503 unavailable for writes while reads keep working", async () => {
+  it("answers the store's typed refusal as 503 unavailable while reads keep working", async () => {
     const readOnly = new Proxy(store, {
       get(target, key, receiver) {
         if (key === "insertContainerEvents") {
-          return () => {
-            throw new Database.SqliteError("attempt to write a readonly database", "SQLITE_READONLY");
-          };
+          return () => Promise.reject(new StoreUnavailableError("cannot_write", "the disk is full"));
         }
         return Reflect.get(target, key, receiver) as unknown;
       },
