@@ -13,6 +13,7 @@ describe("loadConfig", () => {
       refreshTtlSeconds: 7 * 24 * 3600,
       corsOrigins: [],
       staticDir: "dist/web",
+      exportSendTimeoutSeconds: 30,
     });
   });
 
@@ -26,6 +27,7 @@ describe("loadConfig", () => {
       EVENTDESK_REFRESH_TTL: "86400",
       EVENTDESK_CORS_ORIGINS: "https://a.example.com, http://localhost:5173/",
       EVENTDESK_STATIC_DIR: "public",
+      EVENTDESK_EXPORT_SEND_TIMEOUT: "5",
     });
     expect(config).toMatchObject({
       port: 9090,
@@ -36,11 +38,17 @@ describe("loadConfig", () => {
       refreshTtlSeconds: 86400,
       corsOrigins: ["https://a.example.com", "http://localhost:5173"],
       staticDir: "public",
+      exportSendTimeoutSeconds: 5,
     });
   });
 
   it("names every bad variable in one clear error", () => {
-    const bad = { PORT: "eighty", EVENTDESK_TOKEN_TTL: "0", EVENTDESK_CORS_ORIGINS: "example.com" };
+    const bad = {
+      PORT: "eighty",
+      EVENTDESK_TOKEN_TTL: "0",
+      EVENTDESK_CORS_ORIGINS: "example.com",
+      EVENTDESK_EXPORT_SEND_TIMEOUT: "0",
+    };
     expect(() => loadConfig(bad)).toThrow(ConfigError);
     try {
       loadConfig(bad);
@@ -49,6 +57,7 @@ describe("loadConfig", () => {
       expect(message).toMatch(/PORT/);
       expect(message).toMatch(/EVENTDESK_TOKEN_TTL/);
       expect(message).toMatch(/example\.com is not an origin/);
+      expect(message).toMatch(/EVENTDESK_EXPORT_SEND_TIMEOUT/);
     }
   });
 

@@ -52,6 +52,7 @@ const envSchema = z.object({
   EVENTDESK_STATIC_DIR: z.string().min(1).default("dist/web"),
   EVENTDESK_TRUSTED_PROXIES: addressList.default([]),
   EVENTDESK_TOKEN_SECRET: tokenSecret.optional(),
+  EVENTDESK_EXPORT_SEND_TIMEOUT: whole(1, 3600).default(30),
 });
 
 const configSchema = envSchema.transform((env) => ({
@@ -67,6 +68,8 @@ const configSchema = envSchema.transform((env) => ({
   trustedProxies: env.EVENTDESK_TRUSTED_PROXIES,
   /** Signs tokens instead of the secret kept in the store, so a copy of the store cannot mint them. */
   tokenSecret: env.EVENTDESK_TOKEN_SECRET,
+  /** A CSV export whose client takes nothing for this long is ended (its connection closed). */
+  exportSendTimeoutSeconds: env.EVENTDESK_EXPORT_SEND_TIMEOUT,
 }));
 
 export type Config = z.output<typeof configSchema>;

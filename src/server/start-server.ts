@@ -23,6 +23,8 @@ export type StartOptions = Partial<Config> & {
   now?: () => number;
   /** Where the demo world's 90 days end; by default the clock's current hour. */
   seedNowMs?: number;
+  /** Rows per read of the store in a CSV export (tests make it small to cross many chunks). */
+  exportChunkRows?: number;
 };
 
 /**
@@ -31,7 +33,7 @@ export type StartOptions = Partial<Config> & {
  * picks a free port.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { now = Date.now, seedNowMs, ...settings } = options;
+  const { now = Date.now, seedNowMs, exportChunkRows, ...settings } = options;
   const config: Config = { ...defaultConfig, host: "127.0.0.1", ...settings };
   const store = openSqliteStore(config.db);
   try {
@@ -39,7 +41,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const nowMs = seedNowMs ?? demoEndMs(now());
       await seedDemo(store, { events: config.seedEvents, password: config.demoPassword, nowMs });
     }
-    const app = createApp({ store, config, now });
+    const app = createApp({ store, config, now, exportChunkRows });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;

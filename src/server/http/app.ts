@@ -23,10 +23,16 @@ import { organisationEventRoutes } from "./routes/organisation-events";
 import { securityHeaders } from "./security-headers";
 import { staticSite } from "./static-site";
 
-export type AppDeps = { store: EventStore; config: Config; now?: () => number };
+export type AppDeps = {
+  store: EventStore;
+  config: Config;
+  now?: () => number;
+  /** Rows per read of the store in a CSV export (the store's default unless given; tests make it small). */
+  exportChunkRows?: number;
+};
 
 /** The whole server: the API under /api/v1, /healthz, and the built dashboard everywhere else. */
-export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppEnv> {
+export function createApp({ store, config, now = Date.now, exportChunkRows }: AppDeps): Hono<AppEnv> {
   const tokens = createTokenService({
     secret: config.tokenSecret ?? store.signingSecret(),
     authTtlSeconds: config.tokenTtlSeconds,
@@ -35,7 +41,10 @@ export function createApp({ store, config, now = Date.now }: AppDeps): Hono<AppE
   });
   const sessions = createSessions(store, now);
   const signIn = createSignIn(store, sessions, tokens, now);
-  const lists = eventListAnswers(store);
+  const lists = eventListAnswers(store, {
+    sendTimeoutMs: config.exportSendTimeoutSeconds * 1000,
+    chunkRows: exportChunkRows,
+  });
 
   const api = new Hono<AppEnv>()
     .route("/", openApiRoutes())

@@ -1,8 +1,9 @@
+import { ServerResponse } from "node:http";
 import type { Context } from "hono";
 import { listHeaders } from "../../contract/api-paths";
 import { csvByteOrderMark, csvFileName, csvHeader } from "../../contract/csv";
 import { eventList, parseListParams } from "../../contract/list-params";
-import type { EventScope, EventStore } from "../store/event-store";
+import type { EventExport, EventScope, EventStore } from "../store/event-store";
 import { AnswerCache, type CachedAnswer } from "./answer-cache";
 import { badRequest } from "./api-error";
 import type { AppEnv } from "./app-env";
@@ -24,13 +25,20 @@ const answerCacheBytes = 16 * 1024 * 1024;
 
 export type EventListAnswers = (c: Context<AppEnv>, target: EventListTarget) => Response;
 
+export type CsvExportSettings = {
+  /** How long a chunk of an export may wait for the client to take it before the export is ended. */
+  sendTimeoutMs: number;
+  /** Rows per read of the store (the store's default unless given). */
+  chunkRows?: number | undefined;
+};
+
 /** One answer for every event list: a JSON page with the list headers, or the whole selection as CSV. */
-export function eventListAnswers(store: EventStore): EventListAnswers {
+export function eventListAnswers(store: EventStore, exports: CsvExportSettings): EventListAnswers {
   const pages = new AnswerCache(answerCacheBytes);
   return (c, target) => {
     const format = negotiate(c.req.header("Accept"), [jsonType, csvType]);
     const url = new URL(c.req.url);
-    if (format === csvType) return answerCsv(c, store, target, url.searchParams);
+    if (format === csvType) return answerCsv(c, store, target, url, exports);
 
     const gzip = acceptsGzip(c.req.header("Accept-Encoding"));
     const key = `${String(c.get("caller").id)} ${gzip ? "gzip" : "identity"} ${url.pathname}${url.search}`;
@@ -73,25 +81,54 @@ function listParams(query: URLSearchParams) {
   return { params: parsed.value, bom: parseBom(query.getAll("bom")) };
 }
 
-function answerCsv(c: Context, store: EventStore, target: EventListTarget, query: URLSearchParams): Response {
-  const { params, bom } = listParams(query);
+/**
+ * The whole selection as CSV: the events that exist when the request comes (`x-total-count` of them), in
+ * order, however long the client takes to read them, unless it takes nothing for the send timeout.
+ */
+function answerCsv(
+  c: Context,
+  store: EventStore,
+  target: EventListTarget,
+  url: URL,
+  settings: CsvExportSettings,
+): Response {
+  const { params, bom } = listParams(url.searchParams);
   const { scope } = target;
-  const total = scope ? store.countEvents(scope, params.filter) : 0;
+  const exported: EventExport =
+    scope === undefined
+      ? { total: 0, rows: noRows() }
+      : c.req.method === "HEAD"
+        ? { total: store.countEvents(scope, params.filter), rows: noRows() }
+        : store.exportEvents(scope, params.filter, params.sort, { chunkRows: settings.chunkRows });
   const range =
     params.filter.from?.[0] !== undefined ? [params.filter.from[0], params.filter.until?.[0]] : [];
   const fileName = csvFileName([target.orgLabel, target.view, ...range.map(isoDay)]);
   const headers = {
     ...echoHeaders(params),
-    [listHeaders.total]: String(total),
+    [listHeaders.total]: String(exported.total),
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename="${fileName}"`,
   };
   if (c.req.method === "HEAD") return c.body(null, 200, headers);
   const head = (bom ? csvByteOrderMark : "") + csvHeader;
-  const openRows = scope
-    ? () => store.exportEvents(scope, params.filter, params.sort)
-    : () => [][Symbol.iterator]();
-  return c.body(csvStream(head, openRows, c.req.raw.signal), 200, headers);
+  const stream = csvStream(head, exported.rows, {
+    signal: c.req.raw.signal,
+    sendTimeoutMs: settings.sendTimeoutMs,
+    closeConnection: connectionCloser(c),
+    label: `${c.req.method} ${url.pathname}`,
+  });
+  return c.body(stream, 200, headers);
+}
+
+function noRows(): IterableIterator<never> {
+  return [][Symbol.iterator]();
+}
+
+/** Served by @hono/node-server, the Node response is `c.env.outgoing`; in-process requests have none. */
+function connectionCloser(c: Context): (() => void) | undefined {
+  const outgoing: unknown = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  if (!(outgoing instanceof ServerResponse)) return undefined;
+  return () => outgoing.destroy();
 }
 
 /** `bom=1` puts a UTF-8 byte order mark before a CSV export, for spreadsheets that need it. */

@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
 import { eventSortFields } from "../../contract/sort-fields";
+import { compileEventExportChunk, compileEventExportIds } from "./compile-event-export";
 import {
   compileEventCount,
   compileEventCountAfter,
-  compileEventExport,
   compileEventPage,
   type EventQuery,
 } from "./compile-event-query";
@@ -56,7 +56,19 @@ it("binds every value: the SQL text never carries one", () => {
     ),
     compileEventPage(query, { kind: "filter" }, { limit: 50, offset: 0, fromEnd: true }),
     compileEventCountAfter(query, 10),
-    compileEventExport(query, { kind: "walk", index: "rowid" }),
+    compileEventExportChunk(
+      query,
+      { kind: "walk", index: "rowid" },
+      {
+        upToId: 99,
+        step: [
+          { expr: "e.endpoint_rank", op: "=", value: probe },
+          { expr: "e.id", op: "<", value: probe },
+        ],
+        limit: 10,
+      },
+    ) ?? { sql: "", params: [] },
+    compileEventExportIds(query, { kind: "filter" }, 99),
   ]) {
     expect(sql).not.toContain("DROP");
     expect(sql).not.toContain("'FAILURE'");

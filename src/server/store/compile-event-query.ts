@@ -1,7 +1,7 @@
 import type { EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { Condition, SqlValue } from "./event-conditions";
-import { exportColumns, eventJoins, listColumns } from "./event-projection";
+import { eventJoins, listColumns } from "./event-projection";
 import { orderKeys, type OrderKey } from "./event-sort-keys";
 
 /** What an event query reads: organisations (each with its name rank), row conditions and the order. */
@@ -90,36 +90,50 @@ function tallyConditions(conditions: readonly Condition[]): Condition[] | undefi
   return tallies;
 }
 
+/**
+ * A sort key of a select. `fixed`: the WHERE clause holds it to one value, so it is selected but left out
+ * of the ORDER BY (SQLite sees that for a column, not for a key such as `user_id IS NULL`, and would sort
+ * rows its index already gives in order).
+ */
+export type SelectKey = OrderKey & { fixed?: boolean };
+
 /** Sort keys as result columns `k0, k1, …` (the id is always the `id` column), for compound ORDER BY. */
-function keyColumns(keys: readonly OrderKey[]): { columns: string; order: string } {
+function keyColumns(keys: readonly SelectKey[]): { columns: string; order: string } {
   const columns: string[] = [];
   const order: string[] = [];
   keys.forEach((key, i) => {
     if (key.expr === "e.id") {
-      order.push(`id ${dir(key.desc)}`);
+      if (!key.fixed) order.push(`id ${dir(key.desc)}`);
     } else {
       columns.push(`, ${key.expr} AS k${i}`);
-      order.push(`k${i} ${dir(key.desc)}`);
+      if (!key.fixed) order.push(`k${i} ${dir(key.desc)}`);
     }
   });
   return { columns: columns.join(""), order: order.join(", ") };
 }
+
+/** More conditions for the whole statement (`org` undefined: a filter plan) or for one organisation's arm. */
+export type ExtraConditions = (org: EventQuery["orgs"][number] | undefined) => readonly Condition[];
 
 /**
  * `SELECT <head>, <keys> … ORDER BY <keys>`: one arm per organisation in walk plans (merged, each arm
  * read in index order), one statement with `+`-wrapped keys in filter plans (the unary plus stops SQLite
  * from choosing the order-giving index over a selective one).
  */
-function orderedSelect(
+export function orderedSelect(
   query: EventQuery,
   plan: Plan,
   head: string,
   joins: string,
-  keys: readonly OrderKey[] = orderKeys(query.sort),
+  keys: readonly SelectKey[] = orderKeys(query.sort),
+  extra: ExtraConditions = () => [],
 ): CompiledSql {
   if (plan.kind === "filter") {
-    const rest = where([...query.conditions, ...matchCondition(query)]);
-    const order = keys.map((key) => `+${key.expr} ${dir(key.desc)}`).join(", ");
+    const rest = where([...query.conditions, ...matchCondition(query), ...extra(undefined)]);
+    const order = keys
+      .filter((key) => !key.fixed)
+      .map((key) => `+${key.expr} ${dir(key.desc)}`)
+      .join(", ");
     return {
       sql: `SELECT ${head}${keyColumns(keys).columns} FROM events e${joins} WHERE ${orgIn(query)}${rest.sql} ORDER BY ${order}`,
       params: [...query.orgs.map((org) => org.id), ...rest.params],
@@ -128,10 +142,10 @@ function orderedSelect(
   const { columns, order } = keyColumns(keys);
   const byOrganisation = query.sort.some((term) => term.field === "organisation");
   const source = plan.index === "rowid" ? "NOT INDEXED" : `INDEXED BY ${plan.index}`;
-  const rest = where(query.conditions);
   const arms: string[] = [];
   const params: SqlValue[] = [];
   for (const org of query.orgs) {
+    const rest = where([...query.conditions, ...extra(org)]);
     // `org_rank = ?` is redundant with the organisation, but it tells SQLite the organisation sort key is
     // constant within the arm, so the arm needs no sorting.
     arms.push(
@@ -164,9 +178,4 @@ export function compileEventPage(
       `CROSS JOIN events e ON e.id = p.id${eventJoins.list} ORDER BY ${outerOrder}`,
     params: [...inner.params, limit, offset],
   };
-}
-
-/** Every matching row as CSV cells (`csvColumns` order) followed by the sort keys, streamed in order. */
-export function compileEventExport(query: EventQuery, plan: Plan): CompiledSql {
-  return orderedSelect(query, plan, exportColumns, eventJoins.export);
 }

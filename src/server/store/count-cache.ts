@@ -30,9 +30,14 @@ export class CountCache {
   }
 
   get(key: string, counter: Counter): CountByOrgId {
+    return this.snapshot(key, counter).counts;
+  }
+
+  /** The counts and the largest event id they include: the same snapshot (an export reads up to that id). */
+  snapshot(key: string, counter: Counter): { counts: CountByOrgId; maxId: number } {
     const version = this.changes.current();
     const cached = this.counts.get(key);
-    if (cached?.version === version) return cached.counts;
+    if (cached?.version === version) return cached;
     const read = (): Entry => {
       const maxId = this.maxId();
       if (!cached || cached.maxId > maxId) return { counts: counter.all(), maxId, version };
@@ -40,11 +45,11 @@ export class CountCache {
       return { counts: add(cached.counts, counter.after(cached.maxId)), maxId, version };
     };
     // One read transaction, so the count and the largest id describe the same snapshot. An in-memory
-    // database has no other writer, and may be streaming an export, during which BEGIN is refused.
+    // database has no other writer.
     const entry = this.db.memory ? read() : this.db.transaction(read)();
     if (!cached && this.counts.size >= maxEntries) this.counts.clear();
     this.counts.set(key, entry);
-    return entry.counts;
+    return entry;
   }
 
   /** After the events were replaced wholesale (a seed): no cached count holds. */

@@ -31,7 +31,7 @@ function listedLines(scope: EventScope, filter: EventFilter, sort: SortTerm<Even
 }
 
 const exported = (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
-  [...store.exportEvents(scope, filter, sort)].map((row) => csvLine(row));
+  [...store.exportEvents(scope, filter, sort).rows].map((row) => csvLine(row));
 
 it.each([
   ["newest first", { orgIds: [1, 2, 3] }, {}, [{ field: "timestamp", desc: true }]],
@@ -74,12 +74,13 @@ it("writes the timestamp as JSON does, alert as true/false, and neutralises form
 });
 
 it("answers nothing for a view without rows", () => {
-  expect([...store.exportEvents({ orgIds: [4] }, { container: ["c-0006"] }, [])]).toEqual([]);
-  expect([...store.exportEvents({ orgIds: [] }, {}, [])]).toEqual([]);
+  expect(store.exportEvents({ orgIds: [4] }, { container: ["c-0006"] }, [])).toMatchObject({ total: 0 });
+  expect([...store.exportEvents({ orgIds: [4] }, { container: ["c-0006"] }, []).rows]).toEqual([]);
+  expect([...store.exportEvents({ orgIds: [] }, {}, []).rows]).toEqual([]);
 });
 
 it("return() ends the query; writes go on while an export streams", async () => {
-  const rows = store.exportEvents({ orgIds: [1, 2, 3] }, {}, [{ field: "timestamp", desc: true }]);
+  const { rows } = store.exportEvents({ orgIds: [1, 2, 3] }, {}, [{ field: "timestamp", desc: true }]);
   expect(rows.next().done).toBe(false);
   // A write while the export is open: the export reads on its own connection.
   const id = await logContainerEvent(store, target, 2, {
@@ -95,8 +96,8 @@ it("return() ends the query; writes go on while an export streams", async () => 
 
 it("two exports of the same view stream side by side", () => {
   const sort = [{ field: "severity", desc: true }] as SortTerm<EventSortField>[];
-  const a = store.exportEvents({ orgIds: [4] }, {}, sort);
-  const b = store.exportEvents({ orgIds: [4] }, {}, sort);
+  const a = store.exportEvents({ orgIds: [4] }, {}, sort).rows;
+  const b = store.exportEvents({ orgIds: [4] }, {}, sort).rows;
   const fromA: string[] = [];
   const fromB: string[] = [];
   for (;;) {

@@ -7,27 +7,26 @@ import type { SortTerm } from "../../contract/sort-grammar";
 import {
   compileEventCount,
   compileEventCountAfter,
-  compileEventExport,
   compileEventPage,
   type CompiledSql,
   type EventQuery,
 } from "./compile-event-query";
 import type { CountCache } from "./count-cache";
 import { descriptionMatch, eventConditions } from "./event-conditions";
-import { exportColumnCount } from "./event-projection";
 import { choosePlan } from "./event-query-plan";
 import { toEvent, type EventListRow } from "./event-row-mapper";
-import type { EventScope, PageOf, PageRequest } from "./event-store";
-import { isoTimestamp } from "./iso-timestamp";
+import type { EventExport, EventScope, ExportOptions, PageOf, PageRequest } from "./event-store";
+import { defaultChunkRows, exportChunks } from "./export-chunks";
+import { ExportRows } from "./export-rows";
 import { resolveEventFilter } from "./resolve-event-filter";
-import type { StatementCache } from "./statement-cache";
+import { statementCache, type StatementCache } from "./statement-cache";
 
 type Deps = {
   statement: StatementCache;
   counts: CountCache;
   /** Organisation id → rank of its name, for sorting by organisation. */
   orgRanks: () => ReadonlyMap<number, number>;
-  /** A connection that may hold a long read open while this one keeps writing (CSV exports). */
+  /** The connection CSV exports read on, a chunk at a time. */
   exportConnection: () => Database.Database;
 };
 
@@ -43,7 +42,8 @@ export type EventQueries = {
     scope: EventScope,
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
-  ) => IterableIterator<CsvValue[]>;
+    options?: ExportOptions,
+  ) => EventExport;
   /** Ends every export still streaming (before the connection closes). */
   stopExports: () => void;
 };
@@ -77,7 +77,10 @@ export function prepareEventQuery(
 }
 
 export function eventQueries({ statement, counts, orgRanks, exportConnection }: Deps): EventQueries {
-  const streaming = new Set<CsvRows>();
+  const streaming = new Set<ExportRows>();
+  let exportStatements: StatementCache | undefined;
+  const exportStatement: StatementCache = (sql) =>
+    (exportStatements ??= statementCache(exportConnection()))(sql);
 
   const prepare = (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
     prepareEventQuery(statement, orgRanks(), scope, filter, sort);
@@ -89,15 +92,18 @@ export function eventQueries({ statement, counts, orgRanks, exportConnection }: 
         .all(...params) as [number, number][],
     );
 
-  function countByOrg(query: EventQuery): ReadonlyMap<number, number> {
+  /** Matching rows per organisation, and the largest event id the counts include. */
+  function countSnapshot(query: EventQuery) {
     const compiled = compileEventCount(query);
-    return counts.get(JSON.stringify([compiled.sql, compiled.params]), {
+    return counts.snapshot(JSON.stringify([compiled.sql, compiled.params]), {
       all: () => run(compiled),
       after: (id) => run(compileEventCountAfter(query, id)),
     });
   }
 
-  const count = (query: EventQuery) => [...countByOrg(query).values()].reduce((a, b) => a + b, 0);
+  const countByOrg = (query: EventQuery) => countSnapshot(query).counts;
+  const sum = (counts: ReadonlyMap<number, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+  const count = (query: EventQuery) => sum(countByOrg(query));
 
   return {
     list(scope, filter, sort, page) {
@@ -120,18 +126,23 @@ export function eventQueries({ statement, counts, orgRanks, exportConnection }: 
       return query ? count(query) : 0;
     },
 
-    export(scope, filter, sort) {
+    export(scope, filter, sort, options = {}) {
       const query = prepare(scope, filter, sort);
-      const total = query ? count(query) : 0;
-      if (!query || total === 0) return emptyRows();
+      if (!query) return { total: 0, rows: emptyRows() };
+      // The export holds the events its count saw: those up to the largest id in the count's snapshot.
+      const snapshot = countSnapshot(query);
+      const total = sum(snapshot.counts);
+      if (total === 0) return { total, rows: emptyRows() };
       const { plan, query: narrowed } = choosePlan(query, total, countByOrg);
-      const { sql, params } = compileEventExport(narrowed, plan);
-      // A statement of its own: two exports of the same view may stream at once.
-      const rows = exportConnection()
-        .prepare(sql)
-        .raw(true)
-        .iterate(...params) as IterableIterator<unknown[]>;
-      return new CsvRows(rows, streaming);
+      const chunks = exportChunks({
+        statement: exportStatement,
+        query: narrowed,
+        plan,
+        upToId: snapshot.maxId,
+        total,
+        chunkRows: options.chunkRows ?? defaultChunkRows,
+      });
+      return { total, rows: new ExportRows(chunks, streaming) };
     },
 
     stopExports() {
@@ -142,39 +153,4 @@ export function eventQueries({ statement, counts, orgRanks, exportConnection }: 
 
 function emptyRows(): IterableIterator<CsvValue[]> {
   return [][Symbol.iterator]();
-}
-
-/** The export rows with the sort keys cut off and the timestamp written as in JSON; `return()` ends the query. */
-class CsvRows implements IterableIterator<CsvValue[]> {
-  constructor(
-    private readonly rows: IterableIterator<unknown[]>,
-    private readonly streaming: Set<CsvRows>,
-  ) {
-    streaming.add(this);
-  }
-
-  next(): IteratorResult<CsvValue[]> {
-    let next: IteratorResult<unknown[]>;
-    try {
-      next = this.rows.next();
-    } catch (error) {
-      this.return();
-      throw error;
-    }
-    if (next.done === true) return this.return();
-    const row = next.value as CsvValue[];
-    row.length = exportColumnCount;
-    row[1] = isoTimestamp(row[1] as number);
-    return { done: false, value: row };
-  }
-
-  return(): IteratorResult<CsvValue[]> {
-    this.streaming.delete(this);
-    this.rows.return?.();
-    return { done: true, value: undefined };
-  }
-
-  [Symbol.iterator](): IterableIterator<CsvValue[]> {
-    return this;
-  }
 }

@@ -20,6 +20,10 @@ export type EventScope = {
 export type PageRequest = { page: number; perPage: number };
 export type PageOf<T> = { rows: T[]; total: number };
 
+export type EventExport = { total: number; rows: IterableIterator<CsvValue[]> };
+/** `chunkRows`: how many rows one read of the store fetches (tests make it small to cross many chunks). */
+export type ExportOptions = { chunkRows?: number };
+
 export type UserRecord = {
   id: number;
   username: string;
@@ -55,12 +59,17 @@ export interface EventStore {
     page: PageRequest,
   ): PageOf<Event>;
   countEvents(scope: EventScope, filter: EventFilter): number;
-  /** Every matching row as CSV cells in `csvColumns` order; calling `return()` on the iterator stops the query. */
+  /**
+   * The matching events that exist now, `total` of them (what `countEvents` answers at this moment), as CSV
+   * cells in `csvColumns` order; events written while the rows are read are not among them. The rows are
+   * read as they are asked for; calling `return()` on them ends the export.
+   */
   exportEvents(
     scope: EventScope,
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
-  ): IterableIterator<CsvValue[]>;
+    options?: ExportOptions,
+  ): EventExport;
   /** Stores the events durably, all or none, and answers their ids in the order given once they are. */
   insertContainerEvents(events: readonly LoggedEvent[]): Promise<number[]>;
 

@@ -31,8 +31,8 @@ export function openSqliteStore(file: string): EventStore {
   const accounts = accountQueries(statement);
   const containers = containerQueries(statement);
 
-  // Exports read on a connection of their own: better-sqlite3 refuses writes on a connection while one of
-  // its statements is still being iterated, and an export streams for as long as the client reads.
+  // Exports read on a connection of their own, in chunks that each run to completion (no read stays open
+  // while a client takes its time), through a small page cache of its own that leaves the lists' alone.
   let exportDb: Database.Database | undefined;
   const exportConnection = () => {
     if (isMemoryFile(file)) return db;

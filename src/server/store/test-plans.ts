@@ -3,7 +3,7 @@ import type { Event } from "../../contract/event";
 import type { EventFilter } from "../../contract/filter-fields";
 import type { EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
-import { compileEventPage, type Plan } from "./compile-event-query";
+import { compileEventPage, type EventQuery, type Plan } from "./compile-event-query";
 import { prepareEventQuery } from "./event-queries";
 import { walkOf } from "./event-query-plan";
 import { toEvent, type EventListRow } from "./event-row-mapper";
@@ -17,7 +17,26 @@ export function planRunner(file: string) {
   const ranks = new Map(
     db.prepare("SELECT id, name_rank FROM organisations").raw(true).all() as [number, number][],
   );
+  /** The query and the plan of that kind, or undefined when the query has no walk (or matches nothing). */
+  function prepare(
+    kind: Plan["kind"],
+    scope: EventScope,
+    filter: EventFilter,
+    sort: SortTerm<EventSortField>[],
+  ): { query: EventQuery; plan: Plan } | undefined {
+    const query = prepareEventQuery(statement, ranks, scope, filter, sort);
+    if (!query) return undefined;
+    const walk = walkOf(query);
+    if (kind === "walk" && !walk) return undefined;
+    return {
+      query,
+      plan: kind === "walk" && walk ? { kind: "walk", index: walk.index } : { kind: "filter" },
+    };
+  }
+
   return {
+    statement,
+    prepare,
     /** Rows under the plan, or undefined when the query has no walk (or matches nothing). */
     list(
       kind: Plan["kind"],
@@ -26,12 +45,9 @@ export function planRunner(file: string) {
       sort: SortTerm<EventSortField>[],
       page: { limit: number; offset: number; fromEnd?: boolean } = { limit: 1_000_000, offset: 0 },
     ): { rows: Event[]; sql: string; params: unknown[] } | undefined {
-      const query = prepareEventQuery(statement, ranks, scope, filter, sort);
-      if (!query) return undefined;
-      const walk = walkOf(query);
-      if (kind === "walk" && !walk) return undefined;
-      const plan: Plan = kind === "walk" && walk ? { kind: "walk", index: walk.index } : { kind: "filter" };
-      const { sql, params } = compileEventPage(query, plan, { fromEnd: false, ...page });
+      const prepared = prepare(kind, scope, filter, sort);
+      if (!prepared) return undefined;
+      const { sql, params } = compileEventPage(prepared.query, prepared.plan, { fromEnd: false, ...page });
       return { rows: (statement(sql).all(...params) as EventListRow[]).map(toEvent), sql, params };
     },
     explain(sql: string, params: unknown[]): string[] {

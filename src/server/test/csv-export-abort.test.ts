@@ -35,7 +35,7 @@ configureAuth({ token: () => Promise.resolve(token), onUnauthorized: () => undef
 const exports: { yielded: number; returned: boolean; done: boolean }[] = [];
 const exportEvents = running.store.exportEvents.bind(running.store);
 running.store.exportEvents = (...args) => {
-  const rows = exportEvents(...args);
+  const { total, rows } = exportEvents(...args);
   const seen = { yielded: 0, returned: false, done: false };
   exports.push(seen);
   const tracked: IterableIterator<CsvValue[]> = {
@@ -51,7 +51,7 @@ running.store.exportEvents = (...args) => {
     },
     [Symbol.iterator]: () => tracked,
   };
-  return tracked;
+  return { total, rows: tracked };
 };
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -6,6 +6,7 @@ import { tokensSchema, type Tokens } from "../../contract/auth";
 import { apiErrorSchema, errorStatuses, type ApiErrorBody } from "../../contract/error";
 import { eventListSchema, type Event } from "../../contract/event";
 import { startServer, type StartOptions } from "../start-server";
+import type { EventStore } from "../store/event-store";
 
 /**
  * Where the test server's demo data ends: a fixed weekday instant in office hours, mid-hour, so every run sees
@@ -40,6 +41,8 @@ export type RequestInit = {
 export type TestServer = {
   origin: string;
   dbPath: string;
+  /** The running server's store, for tests that watch what a request does to it. */
+  store: EventStore;
   tokens: Record<DemoUser, Tokens>;
   request(method: string, path: string, init?: RequestInit): Promise<Reply>;
   get(path: string, init?: RequestInit): Promise<Reply>;
@@ -120,6 +123,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
   return {
     origin,
     dbPath,
+    store: running.store,
     tokens,
     request,
     get: (path, init) => request("GET", path, init),
