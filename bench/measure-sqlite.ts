@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ContainerEventView } from "../src/contract/api-paths";
 import { eventList, parseListParams } from "../src/contract/list-params";
 import { orgReach } from "../src/server/auth/org-reach";
+import type { AccountStore } from "../src/server/store/account-store";
 import type { EventScope, EventStore } from "../src/server/store/event-store";
 import { queryString, type MatrixEntry } from "./matrix";
 import { openSqliteStore } from "../src/server/store/sqlite-store";
@@ -36,7 +37,7 @@ export function entryScope(store: EventStore, entry: MatrixEntry): EventScope {
  * Makes every connection's count cache forget (their `PRAGMA data_version` moves) with a harmless commit
  * on a connection of its own: a session of the first user that no token names.
  */
-export function countForgetter(writer: EventStore): () => void {
+export function countForgetter(writer: AccountStore): () => void {
   return () => {
     writer.startSession(
       { id: `bench-${randomUUID()}`, userId: 1, expiresAtMs: Date.now() + 60_000 },

@@ -1,3 +1,4 @@
+import type { AccountStore } from "../src/server/store/account-store";
 import type { EventStore } from "../src/server/store/event-store";
 import type { HttpClient } from "./http-client";
 import { entryPath, perPageOf, type MatrixEntry } from "./matrix";
@@ -18,7 +19,7 @@ export type MatrixLimits = { warm: SampleLimits; cold: SampleLimits };
  */
 export async function runMatrix(
   matrix: readonly MatrixEntry[],
-  io: { client: HttpClient; file: string; direct: EventStore; writer: EventStore; serverLog: () => string },
+  io: { client: HttpClient; file: string; direct: EventStore; writer: AccountStore; serverLog: () => string },
   limits: MatrixLimits,
 ): Promise<EntryResult[]> {
   const forget = countForgetter(io.writer);

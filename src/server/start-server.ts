@@ -41,7 +41,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const nowMs = seedNowMs ?? demoEndMs(now());
       await seedDemo(store, { events: config.seedEvents, password: config.demoPassword, nowMs });
     }
-    const app = createApp({ store, config, now, exportChunkRows });
+    const app = createApp({ events: store, accounts: store, config, now, exportChunkRows });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;

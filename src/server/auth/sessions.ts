@@ -1,5 +1,5 @@
 import { ApiError } from "../http/api-error";
-import type { EventStore, SessionRecord } from "../store/event-store";
+import type { AccountStore, SessionRecord } from "../store/account-store";
 import { asStoreUnavailable } from "../store/store-unavailable";
 import type { VerifiedToken } from "./tokens";
 
@@ -11,12 +11,12 @@ const maxUnsavedSessions = 100_000;
 export type Sessions = ReturnType<typeof createSessions>;
 
 /**
- * Live sessions, kept by the store. When the store cannot write (a full or read-only disk):
+ * Live sessions, kept by the account store. When the store cannot write (a full or read-only disk):
  * - a sign-in still works, its session kept in this process only (it ends if the server restarts);
  * - a sign-out still ends the session in this process at once; saving it is retried in the background until
  *   the store takes it, and the caller is told (503) that the sign-out is not saved yet.
  */
-export function createSessions(store: EventStore, now: () => number) {
+export function createSessions(accounts: AccountStore, now: () => number) {
   const startedUnsaved = new Map<string, SessionRecord>();
   const endedUnsaved = new Set<string>();
   let retry: NodeJS.Timeout | undefined;
@@ -24,7 +24,7 @@ export function createSessions(store: EventStore, now: () => number) {
   function saveEnded(): void {
     try {
       for (const id of endedUnsaved) {
-        store.endSession(id);
+        accounts.endSession(id);
         endedUnsaved.delete(id);
       }
     } catch {
@@ -45,7 +45,7 @@ export function createSessions(store: EventStore, now: () => number) {
   return {
     start(session: SessionRecord): void {
       try {
-        store.startSession(session, now());
+        accounts.startSession(session, now());
       } catch (error) {
         if (asStoreUnavailable(error)?.reason !== "cannot_write") throw error;
         forgetExpired(startedUnsaved, now());
@@ -59,13 +59,13 @@ export function createSessions(store: EventStore, now: () => number) {
       if (endedUnsaved.has(claims.sessionId)) return false;
       const unsaved = startedUnsaved.get(claims.sessionId);
       if (unsaved) return unsaved.userId === claims.userId && now() < unsaved.expiresAtMs;
-      return store.sessionUserId(claims.sessionId) === claims.userId;
+      return accounts.sessionUserId(claims.sessionId) === claims.userId;
     },
 
     end(sessionId: string): void {
       if (startedUnsaved.delete(sessionId)) return;
       try {
-        store.endSession(sessionId);
+        accounts.endSession(sessionId);
         endedUnsaved.delete(sessionId);
       } catch (error) {
         const unavailable = asStoreUnavailable(error);

@@ -1,6 +1,6 @@
 import type { Tokens } from "../../contract/auth";
 import { tooManyRequests, unauthorized } from "../http/api-error";
-import type { EventStore } from "../store/event-store";
+import type { AccountStore } from "../store/account-store";
 import { AddressThrottle } from "./address-throttle";
 import { FailureLimiter } from "./failure-limiter";
 import { KeyedQueue } from "./keyed-queue";
@@ -26,7 +26,12 @@ export type SignIn = ReturnType<typeof createSignIn>;
  * down, without locking, the address they come from; a refresh token is never held back by either, since
  * nobody can guess one.
  */
-export function createSignIn(store: EventStore, sessions: Sessions, tokens: TokenService, now: () => number) {
+export function createSignIn(
+  accounts: AccountStore,
+  sessions: Sessions,
+  tokens: TokenService,
+  now: () => number,
+) {
   const byUsername = new FailureLimiter(usernameRule, now);
   const byAddress = new AddressThrottle(addressRule, now);
   // One attempt at a time per username, so parallel guesses cannot slip past the failure count.
@@ -39,7 +44,7 @@ export function createSignIn(store: EventStore, sessions: Sessions, tokens: Toke
       return queue.run(key, async () => {
         const wait = byUsername.retryAfterMs(key);
         if (wait > 0) throw tooManyRequests(Math.ceil(wait / 1000));
-        const user = store.findUserByUsername(username);
+        const user = accounts.findUserByUsername(username);
         if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
           byUsername.recordFailure(key);
           byAddress.recordFailure(address);

@@ -1,6 +1,6 @@
 import { createSecretKey, randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT, type JWTPayload } from "jose";
-import type { SessionRecord } from "../store/event-store";
+import type { SessionRecord } from "../store/account-store";
 
 const issuer = "eventdesk";
 const maxVerified = 10_000;

@@ -1,6 +1,6 @@
 import type { Container } from "../../contract/container";
 import type { Organisation } from "../../contract/organisation";
-import type { UserRecord } from "../store/event-store";
+import type { UserRecord } from "../store/account-store";
 
 /** What the middlewares put on the context for the routes after them. */
 export type AppEnv = {

@@ -5,6 +5,7 @@ import { createSessions } from "../auth/sessions";
 import { createSignIn } from "../auth/sign-in";
 import { createTokenService } from "../auth/tokens";
 import type { Config } from "../config";
+import type { AccountStore } from "../store/account-store";
 import type { EventStore } from "../store/event-store";
 import type { AppEnv } from "./app-env";
 import { compression } from "./compression";
@@ -24,7 +25,8 @@ import { securityHeaders } from "./security-headers";
 import { staticSite } from "./static-site";
 
 export type AppDeps = {
-  store: EventStore;
+  events: EventStore;
+  accounts: AccountStore;
   config: Config;
   now?: () => number;
   /** Rows per read of the store in a CSV export (the store's default unless given; tests make it small). */
@@ -32,16 +34,22 @@ export type AppDeps = {
 };
 
 /** The whole server: the API under /api/v1, /healthz, and the built dashboard everywhere else. */
-export function createApp({ store, config, now = Date.now, exportChunkRows }: AppDeps): Hono<AppEnv> {
+export function createApp({
+  events,
+  accounts,
+  config,
+  now = Date.now,
+  exportChunkRows,
+}: AppDeps): Hono<AppEnv> {
   const tokens = createTokenService({
-    secret: config.tokenSecret ?? store.signingSecret(),
+    secret: config.tokenSecret ?? accounts.signingSecret(),
     authTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.refreshTtlSeconds,
     now,
   });
-  const sessions = createSessions(store, now);
-  const signIn = createSignIn(store, sessions, tokens, now);
-  const lists = eventListAnswers(store, {
+  const sessions = createSessions(accounts, now);
+  const signIn = createSignIn(accounts, sessions, tokens, now);
+  const lists = eventListAnswers(events, {
     sendTimeoutMs: config.exportSendTimeoutSeconds * 1000,
     chunkRows: exportChunkRows,
   });
@@ -49,13 +57,13 @@ export function createApp({ store, config, now = Date.now, exportChunkRows }: Ap
   const api = new Hono<AppEnv>()
     .route("/", openApiRoutes())
     .route("/", authenticateRoutes(signIn, config.trustedProxies))
-    .use(requireAuth(store, sessions, tokens))
-    .route("/", meRoutes(store))
-    .route("/", eventTypeRoutes(store))
-    .route("/", organisationEventRoutes(store, lists))
-    .route("/", orgEventRoutes(store, lists))
-    .route("/", containerRoutes(store, lists))
-    .route("/", containerEventBatchRoutes(store));
+    .use(requireAuth(accounts, sessions, tokens))
+    .route("/", meRoutes(events))
+    .route("/", eventTypeRoutes(events))
+    .route("/", organisationEventRoutes(events, lists))
+    .route("/", orgEventRoutes(events, lists))
+    .route("/", containerRoutes(events, lists))
+    .route("/", containerEventBatchRoutes(events));
 
   const app = new Hono<AppEnv>();
   app.onError(handleError);
@@ -82,7 +90,7 @@ export function createApp({ store, config, now = Date.now, exportChunkRows }: Ap
     await next();
   });
   app.get("/healthz", (c) => {
-    store.health();
+    events.health();
     return c.json({ status: "ok" });
   });
   app.route(apiBase, api);

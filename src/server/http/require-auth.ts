@@ -1,14 +1,14 @@
 import { createMiddleware } from "hono/factory";
 import type { Sessions } from "../auth/sessions";
 import type { TokenService } from "../auth/tokens";
-import type { EventStore } from "../store/event-store";
+import type { AccountStore } from "../store/account-store";
 import { ApiError, unauthorized } from "./api-error";
 import type { AppEnv } from "./app-env";
 
 const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) *$/i;
 
 /** 401 unless the request carries a live auth token of a live session; sets `caller`. */
-export const requireAuth = (store: EventStore, sessions: Sessions, tokens: TokenService) =>
+export const requireAuth = (accounts: AccountStore, sessions: Sessions, tokens: TokenService) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("Authorization");
     if (header === undefined) throw unauthorized("Sign in first: send Authorization: Bearer <auth_token>.");
@@ -16,7 +16,7 @@ export const requireAuth = (store: EventStore, sessions: Sessions, tokens: Token
     if (token === undefined) throw invalidToken("The Authorization header must be Bearer <auth_token>.");
     const claims = await tokens.verify(token, "auth");
     if (!claims) throw invalidToken("The auth token is invalid or expired; refresh it or sign in again.");
-    const user = sessions.isLive(claims) ? store.findUserById(claims.userId) : undefined;
+    const user = sessions.isLive(claims) ? accounts.findUserById(claims.userId) : undefined;
     if (!user) {
       throw invalidToken("The session has ended; sign in again.");
     }

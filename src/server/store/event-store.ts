@@ -3,7 +3,7 @@ import type { Container } from "../../contract/container";
 import type { CsvValue } from "../../contract/csv";
 import type { Event, EventTypesResponse } from "../../contract/event";
 import type { ContainerFilter, EventFilter } from "../../contract/filter-fields";
-import type { Organisation, Role } from "../../contract/organisation";
+import type { Organisation } from "../../contract/organisation";
 import type { ContainerSortField, EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { DemoWorld, EventRow } from "./event-row";
@@ -24,26 +24,13 @@ export type EventExport = { total: number; rows: IterableIterator<CsvValue[]> };
 /** `chunkRows`: how many rows one read of the store fetches (tests make it small to cross many chunks). */
 export type ExportOptions = { chunkRows?: number };
 
-export type UserRecord = {
-  id: number;
-  username: string;
-  name: string;
-  role: Role;
-  organisationId: number;
-  passwordHash: string;
-};
-
-/** A signed-in session: its refresh token and every auth token it issues name `id` and end by `expiresAtMs`. */
-export type SessionRecord = { id: string; userId: number; expiresAtMs: number };
-
 /**
- * Everything the routes need from storage. SQLite implements it today; a PostgreSQL store implements the
+ * Everything the routes need from storage but accounts and sessions (those are `AccountStore`'s), and the
+ * store's own life: health, seeding, close. SQLite implements it today; a PostgreSQL store implements the
  * same methods (async-capable callers await each result, so a promise-returning store fits too).
  */
 export interface EventStore {
   organisations(): Organisation[];
-  findUserByUsername(username: string): UserRecord | undefined;
-  findUserById(id: number): UserRecord | undefined;
   eventTypes(): EventTypesResponse;
 
   /**
@@ -80,17 +67,6 @@ export interface EventStore {
     sort: SortTerm<ContainerSortField>[],
     page: PageRequest,
   ): PageOf<Container>;
-
-  /** The key that signs tokens: 32 random bytes made on first call and kept in the store, so tokens survive a restart. */
-  signingSecret(): Uint8Array;
-  /**
-   * Sessions are an allow-list: a token is good only while its session's row exists, so losing a row (an
-   * expired session swept, a sign-out) can only end a session, never bring one back.
-   */
-  startSession(session: SessionRecord, nowMs: number): void;
-  /** The user of a live session; undefined once it has ended or its user is gone. */
-  sessionUserId(sessionId: string): number | undefined;
-  endSession(sessionId: string): void;
 
   /** Throws StoreUnavailableError when the store cannot serve (its file is gone); the health check asks it. */
   health(): void;

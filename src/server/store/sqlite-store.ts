@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { accountQueries } from "./account-queries";
+import type { AccountStore } from "./account-store";
 import { bulkSeed } from "./bulk-seed";
 import { containerQueries } from "./container-queries";
 import { changeVersion } from "./change-version";
@@ -15,8 +16,11 @@ import { isMemoryFile, openDatabase } from "./open-database";
 import { sqliteUnavailable } from "./sqlite-unavailable";
 import { statementCache } from "./statement-cache";
 
-/** The SQLite event store: one file, created with its folder and brought up to the current schema on open. */
-export function openSqliteStore(file: string): EventStore {
+/**
+ * The SQLite store: one file, created with its folder and brought up to the current schema on open. Events
+ * and accounts share the file and its connection, so one object is both stores and its `close` ends both.
+ */
+export function openSqliteStore(file: string): EventStore & AccountStore {
   const db = openDatabase(file);
   try {
     applyMigrations(db);
@@ -60,7 +64,7 @@ export function openSqliteStore(file: string): EventStore {
     checkFile();
   });
 
-  const store: EventStore = {
+  const store: EventStore & AccountStore = {
     organisations: lookups.organisations,
     eventTypes: lookups.eventTypes,
     isEmpty: lookups.isEmpty,
@@ -113,15 +117,15 @@ export function openSqliteStore(file: string): EventStore {
  * disk, a lock or the file is at fault leaves the store as a StoreUnavailableError, so callers need not know
  * SQLite's codes.
  */
-function checkingFileFirst(store: EventStore, checkFile: () => void): EventStore {
+function checkingFileFirst<Store extends { close(): void }>(store: Store, checkFile: () => void): Store {
   const rethrow = (error: unknown): never => {
     throw sqliteUnavailable(error) ?? error;
   };
   const guarded = { ...store };
-  for (const key of Object.keys(store) as (keyof EventStore)[]) {
+  for (const key of Object.keys(store) as (keyof Store)[]) {
     if (key === "close") continue;
     const method: unknown = Reflect.get(store, key);
-    (guarded as Record<keyof EventStore, unknown>)[key] = (...args: unknown[]) => {
+    (guarded as Record<keyof Store, unknown>)[key] = (...args: unknown[]) => {
       try {
         checkFile();
         const result = (method as (...args: unknown[]) => unknown)(...args);

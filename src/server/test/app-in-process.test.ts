@@ -24,10 +24,10 @@ mkdirSync(join(staticDir, "assets"), { recursive: true });
 writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>EventDesk</title>");
 writeFileSync(join(staticDir, "assets", "app-1234.js"), "console.log('hi')");
 
-function appWithClock(options: { config?: Partial<Config>; store?: EventStore } = {}) {
+function appWithClock(options: { config?: Partial<Config>; events?: EventStore } = {}) {
   let now = testNowMs;
   const config = { ...defaultConfig, staticDir, ...options.config };
-  const app = createApp({ store: options.store ?? store, config, now: () => now });
+  const app = createApp({ events: options.events ?? store, accounts: store, config, now: () => now });
   const json = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(`/api/v1${path}`, {
       method,
@@ -100,7 +100,7 @@ describe("a store that cannot write", () => {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const { app, json, login } = appWithClock({ store: readOnly });
+    const { app, json, login } = appWithClock({ events: readOnly });
     const { auth_token } = tokensSchema.parse(await (await login("admin@acme.test")).json());
     const containers = await app.request("/api/v1/orgs/1/containers", { headers: bearer(auth_token) });
     const container = containerListSchema.parse(await containers.json())[0];
