@@ -5,7 +5,7 @@ import { orgReach } from "../src/server/auth/org-reach";
 import type { AccountStore } from "../src/server/store/account-store";
 import type { EventScope, EventStore } from "../src/server/store/event-store";
 import { queryString, type MatrixEntry } from "./matrix";
-import { openSqliteStore } from "../src/server/store/sqlite-store";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { sampleSequentially, summarise, type LatencySummary, type SampleLimits } from "./stats";
 
 export type SqliteFigures = {

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
 import { containerListSchema } from "../src/contract/container";
 import { orgReach } from "../src/server/auth/org-reach";
-import { openSqliteStore } from "../src/server/store/sqlite-store";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { buildDashboard, initialJavaScript } from "./bundle-size";
 import { chromiumMissing } from "./chromium";
 import { discoverFacts, type DataFacts } from "./discover";

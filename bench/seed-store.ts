@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { demoEndMs, seedDemo } from "../src/server/demo/seed-demo";
-import { openSqliteStore } from "../src/server/store/sqlite-store";
+import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 
 export type SeedResult = { seconds: number | undefined; events: number; reused: boolean };
 

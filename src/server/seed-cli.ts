@@ -2,7 +2,7 @@ import { rmSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config";
 import { demoEndMs, seedDemo } from "./demo/seed-demo";
-import { openSqliteStore } from "./store/sqlite-store";
+import { openSqliteStore } from "./store/sqlite/sqlite-store";
 
 const usage = "Usage: npm run seed -- [--events 100000] [--db ./data/eventdesk.db] [--fresh]";
 

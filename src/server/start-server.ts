@@ -5,7 +5,7 @@ import { defaultConfig, type Config } from "./config";
 import { demoEndMs, seedDemo } from "./demo/seed-demo";
 import { createApp } from "./http/app";
 import type { EventStore } from "./store/event-store";
-import { openSqliteStore } from "./store/sqlite-store";
+import { openSqliteStore } from "./store/sqlite/sqlite-store";
 
 export type RunningServer = {
   url: string;

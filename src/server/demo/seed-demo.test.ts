@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import { verifyPassword } from "../auth/password";
-import { openSqliteStore } from "../store/sqlite-store";
-import { fixtureNowMs, tempDbFile } from "../store/test-fixture";
+import { openSqliteStore } from "../store/sqlite/sqlite-store";
+import { fixtureNowMs, tempDbFile } from "../store/sqlite/test-fixture";
 import { seedDemo } from "./seed-demo";
 
 const temp = tempDbFile();

@@ -6,7 +6,7 @@ import { containerListSchema } from "../../contract/container";
 import { defaultConfig, type Config } from "../config";
 import { seedDemo } from "../demo/seed-demo";
 import type { EventStore } from "../store/event-store";
-import { openSqliteStore } from "../store/sqlite-store";
+import { openSqliteStore } from "../store/sqlite/sqlite-store";
 import { StoreUnavailableError } from "../store/store-unavailable";
 import { tempDbPath, testNowMs } from "./server-fixture";
 import { createApp } from "../http/app";

@@ -1,4 +1,8 @@
-import { eventFilterFieldNames, type EventFilter, type EventFilterField } from "../../contract/filter-fields";
+import {
+  eventFilterFieldNames,
+  type EventFilter,
+  type EventFilterField,
+} from "../../../contract/filter-fields";
 import { eventFilterRegistry } from "./event-filter-registry";
 import type { StatementCache } from "./statement-cache";
 

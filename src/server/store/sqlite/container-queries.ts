@@ -1,10 +1,10 @@
-import type { Container } from "../../contract/container";
-import type { ContainerFilter } from "../../contract/filter-fields";
-import type { ContainerSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
+import type { Container } from "../../../contract/container";
+import type { ContainerFilter } from "../../../contract/filter-fields";
+import type { ContainerSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
 import type { SqlValue } from "./event-conditions";
-import type { PageOf, PageRequest } from "./event-store";
-import { isoTimestamp } from "./iso-timestamp";
+import type { PageOf, PageRequest } from "../event-store";
+import { isoTimestamp } from "../iso-timestamp";
 import type { StatementCache } from "./statement-cache";
 
 type ContainerRow = {

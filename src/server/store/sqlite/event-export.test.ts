@@ -1,9 +1,9 @@
 import { afterAll, expect, it } from "vitest";
-import { csvLine, eventCsvValues } from "../../contract/csv";
-import type { EventFilter } from "../../contract/filter-fields";
-import type { EventSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
-import type { EventScope } from "./event-store";
+import { csvLine, eventCsvValues } from "../../../contract/csv";
+import type { EventFilter } from "../../../contract/filter-fields";
+import type { EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
+import type { EventScope } from "../event-store";
 import { logContainerEvent, seededStore } from "./test-fixture";
 
 const fixture = seededStore(4000);

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { LoggedEvent } from "./logged-event";
+import type { LoggedEvent } from "../logged-event";
 import type { StatementCache } from "./statement-cache";
 
 const insertSql =

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { csvLine, eventCsvValues } from "../../contract/csv";
-import type { EventFilter } from "../../contract/filter-fields";
-import { eventSortFields, type EventSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
+import { csvLine, eventCsvValues } from "../../../contract/csv";
+import type { EventFilter } from "../../../contract/filter-fields";
+import { eventSortFields, type EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
 import { compileEventExportChunk } from "./compile-event-export";
 import { orderedSelect } from "./compile-event-query";
 import { eventJoins, exportColumnCount, exportColumns } from "./event-projection";
 import { orderKeys } from "./event-sort-keys";
-import type { EventScope } from "./event-store";
+import type { EventScope } from "../event-store";
 import { idListChunks, keysetChunks, type ReadChunk } from "./export-chunks";
 import { keysetSteps } from "./export-keyset";
 import { ExportRows } from "./export-rows";

@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import type { EventFilter } from "../../contract/filter-fields";
-import { modelList } from "../test/event-model";
-import type { EventScope } from "./event-store";
+import type { EventFilter } from "../../../contract/filter-fields";
+import { modelList } from "../../test/event-model";
+import type { EventScope } from "../event-store";
 import { openSqliteStore } from "./sqlite-store";
 import { allOrgs, fixtureNowMs, logContainerEvent, seededStore } from "./test-fixture";
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { eventSortFields, type EventSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
-import type { EventFilter } from "../../contract/filter-fields";
-import { modelList } from "../test/event-model";
-import type { EventScope } from "./event-store";
+import { eventSortFields, type EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
+import type { EventFilter } from "../../../contract/filter-fields";
+import { modelList } from "../../test/event-model";
+import type { EventScope } from "../event-store";
 import { seededStore } from "./test-fixture";
 import { planRunner } from "./test-plans";
 

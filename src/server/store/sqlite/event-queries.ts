@@ -1,9 +1,9 @@
 import type Database from "better-sqlite3";
-import type { CsvValue } from "../../contract/csv";
-import type { Event } from "../../contract/event";
-import type { EventFilter } from "../../contract/filter-fields";
-import type { EventSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
+import type { CsvValue } from "../../../contract/csv";
+import type { Event } from "../../../contract/event";
+import type { EventFilter } from "../../../contract/filter-fields";
+import type { EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
 import {
   compileEventCount,
   compileEventCountAfter,
@@ -15,7 +15,7 @@ import type { CountCache } from "./count-cache";
 import { descriptionMatch, eventConditions } from "./event-conditions";
 import { choosePlan } from "./event-query-plan";
 import { toEvent, type EventListRow } from "./event-row-mapper";
-import type { EventExport, EventScope, ExportOptions, PageOf, PageRequest } from "./event-store";
+import type { EventExport, EventScope, ExportOptions, PageOf, PageRequest } from "../event-store";
 import { defaultChunkRows, exportChunks } from "./export-chunks";
 import { ExportRows } from "./export-rows";
 import { resolveEventFilter } from "./resolve-event-filter";

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { StoreUnavailableError } from "./store-unavailable";
+import { StoreUnavailableError } from "../store-unavailable";
 
 /** The store's own error for a SQLite error that means the disk or a lock, not the request, is at fault. */
 export function sqliteUnavailable(error: unknown): StoreUnavailableError | undefined {

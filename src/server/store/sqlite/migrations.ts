@@ -4,7 +4,7 @@ import {
   containerEventTypes,
   eventSeverities,
   eventSources,
-} from "../../contract/catalogue";
+} from "../../../contract/catalogue";
 import { talliesSchemaSql } from "./event-tallies";
 import { withWriteLock } from "./write-lock";
 

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
-import { eventSortFields } from "../../contract/sort-fields";
+import { eventSortFields } from "../../../contract/sort-fields";
 import { compileEventExportChunk, compileEventExportIds } from "./compile-event-export";
 import {
   compileEventCount,

@@ -1,6 +1,10 @@
 import { afterAll, expect, it } from "vitest";
-import type { Event } from "../../contract/event";
-import { eventFilterFieldNames, type EventFilter, type EventFilterField } from "../../contract/filter-fields";
+import type { Event } from "../../../contract/event";
+import {
+  eventFilterFieldNames,
+  type EventFilter,
+  type EventFilterField,
+} from "../../../contract/filter-fields";
 import { allOrgs, seededStore } from "./test-fixture";
 
 const fixture = seededStore(1500);

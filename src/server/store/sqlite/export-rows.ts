@@ -1,7 +1,7 @@
-import type { CsvValue } from "../../contract/csv";
+import type { CsvValue } from "../../../contract/csv";
 import { exportColumnCount } from "./event-projection";
 import type { ReadChunk } from "./export-chunks";
-import { isoTimestamp } from "./iso-timestamp";
+import { isoTimestamp } from "../iso-timestamp";
 
 /**
  * The export's rows one at a time, chunk by chunk, with the sort keys cut off and the timestamp written as

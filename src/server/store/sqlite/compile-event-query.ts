@@ -1,5 +1,5 @@
-import type { EventSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
+import type { EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
 import type { Condition, SqlValue } from "./event-conditions";
 import { eventJoins, listColumns } from "./event-projection";
 import { orderKeys, type OrderKey } from "./event-sort-keys";

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { containerEventTypes } from "../../contract/catalogue";
-import type { Container } from "../../contract/container";
-import { modelList } from "../test/event-model";
-import type { EventScope } from "./event-store";
+import { containerEventTypes } from "../../../contract/catalogue";
+import type { Container } from "../../../contract/container";
+import { modelList } from "../../test/event-model";
+import type { EventScope } from "../event-store";
 import { logContainerEvent, seededStore } from "./test-fixture";
 
 const fixture = seededStore(5000);

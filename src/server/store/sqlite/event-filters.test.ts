@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { Event } from "../../contract/event";
-import type { EventFilter } from "../../contract/filter-fields";
-import { modelList } from "../test/event-model";
-import type { EventScope } from "./event-store";
+import type { Event } from "../../../contract/event";
+import type { EventFilter } from "../../../contract/filter-fields";
+import { modelList } from "../../test/event-model";
+import type { EventScope } from "../event-store";
 import { fixtureNowMs, logContainerEvent, seededStore } from "./test-fixture";
 import { planRunner } from "./test-plans";
 

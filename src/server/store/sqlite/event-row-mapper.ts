@@ -1,5 +1,5 @@
-import type { Event } from "../../contract/event";
-import { isoTimestamp } from "./iso-timestamp";
+import type { Event } from "../../../contract/event";
+import { isoTimestamp } from "../iso-timestamp";
 
 /** A row of `listColumns`; the lookup columns are null exactly when their id is (foreign keys). */
 export type EventListRow = {

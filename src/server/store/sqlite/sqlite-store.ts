@@ -1,13 +1,13 @@
 import Database from "better-sqlite3";
 import { accountQueries } from "./account-queries";
-import type { AccountStore } from "./account-store";
+import type { AccountStore } from "../account-store";
 import { bulkSeed } from "./bulk-seed";
 import { containerQueries } from "./container-queries";
 import { changeVersion } from "./change-version";
 import { CountCache } from "./count-cache";
 import { eventQueries } from "./event-queries";
 import { fileGuard } from "./file-guard";
-import type { EventStore } from "./event-store";
+import type { EventStore } from "../event-store";
 import { groupedWrites } from "./grouped-writes";
 import { insertContainerEvents } from "./insert-container-events";
 import { lookupQueries } from "./lookup-queries";

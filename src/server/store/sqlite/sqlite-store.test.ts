@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoEvents } from "../demo/demo-events";
-import { demoWorld, noLoginHash } from "../demo/demo-world";
+import { demoEvents } from "../../demo/demo-events";
+import { demoWorld, noLoginHash } from "../../demo/demo-world";
 import { migrations } from "./migrations";
 import { openSqliteStore } from "./sqlite-store";
 import { fixtureNowMs, tempDbFile } from "./test-fixture";

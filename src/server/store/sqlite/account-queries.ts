@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "../../contract/organisation";
-import type { SessionRecord, UserRecord } from "./account-store";
+import type { Role } from "../../../contract/organisation";
+import type { SessionRecord, UserRecord } from "../account-store";
 import type { StatementCache } from "./statement-cache";
 
 type UserRow = {

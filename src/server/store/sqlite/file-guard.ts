@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { StoreUnavailableError } from "./store-unavailable";
+import { StoreUnavailableError } from "../store-unavailable";
 
 /**
  * Watches that `file` still names the database file this process opened. Deleted or replaced under a

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { DemoWorld, EventRow } from "./event-row";
+import type { DemoWorld, EventRow } from "../event-row";
 import { fillTalliesSql } from "./event-tallies";
 import { withWriteLock } from "./write-lock";
 

@@ -1,13 +1,13 @@
 import Database from "better-sqlite3";
-import type { Event } from "../../contract/event";
-import type { EventFilter } from "../../contract/filter-fields";
-import type { EventSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
+import type { Event } from "../../../contract/event";
+import type { EventFilter } from "../../../contract/filter-fields";
+import type { EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
 import { compileEventPage, type EventQuery, type Plan } from "./compile-event-query";
 import { prepareEventQuery } from "./event-queries";
 import { walkOf } from "./event-query-plan";
 import { toEvent, type EventListRow } from "./event-row-mapper";
-import type { EventScope } from "./event-store";
+import type { EventScope } from "../event-store";
 import { statementCache } from "./statement-cache";
 
 /** Runs a list query under a chosen plan, bypassing the planner, so tests can check every plan answers alike. */

@@ -1,6 +1,6 @@
-import { containerEventTypeIds } from "../../contract/catalogue";
+import { containerEventTypeIds } from "../../../contract/catalogue";
 import { eventFilterRegistry } from "./event-filter-registry";
-import type { EventScope } from "./event-store";
+import type { EventScope } from "../event-store";
 import type { ResolvedEventFilter } from "./resolve-event-filter";
 
 export type SqlValue = string | number | null;

@@ -1,4 +1,4 @@
-import type { EventSortField } from "../../contract/sort-fields";
+import type { EventSortField } from "../../../contract/sort-fields";
 import { compileEventExportChunk, compileEventExportIds, exportRowsByIdSql } from "./compile-event-export";
 import type { EventQuery, Plan } from "./compile-event-query";
 import type { SqlValue } from "./event-conditions";

@@ -1,5 +1,5 @@
-import type { EventSortField } from "../../contract/sort-fields";
-import type { SortTerm } from "../../contract/sort-grammar";
+import type { EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
 
 type SortKey = {
   /** The column on `events e` that orders this field (a rank for names, see migrations.ts). */

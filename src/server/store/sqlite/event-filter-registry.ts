@@ -1,4 +1,4 @@
-import type { EventFilter, EventFilterField } from "../../contract/filter-fields";
+import type { EventFilter, EventFilterField } from "../../../contract/filter-fields";
 import type { Condition, SqlValue } from "./event-conditions";
 import type { ResolvedEventFilter } from "./resolve-event-filter";
 import type { StatementCache } from "./statement-cache";

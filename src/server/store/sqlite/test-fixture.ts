@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Container, NewContainerEvent } from "../../contract/container";
-import type { Event } from "../../contract/event";
-import { demoEvents } from "../demo/demo-events";
-import { demoWorld } from "../demo/demo-world";
-import type { DemoWorld } from "./event-row";
-import type { EventScope, EventStore } from "./event-store";
-import { loggedEvent } from "./logged-event";
+import type { Container, NewContainerEvent } from "../../../contract/container";
+import type { Event } from "../../../contract/event";
+import { demoEvents } from "../../demo/demo-events";
+import { demoWorld } from "../../demo/demo-world";
+import type { DemoWorld } from "../event-row";
+import type { EventScope, EventStore } from "../event-store";
+import { loggedEvent } from "../logged-event";
 import { openSqliteStore } from "./sqlite-store";
 
 /** A fixed "now" so every run of the suite sees the same demo data. */

@@ -1,8 +1,8 @@
 import { afterAll, expect, it } from "vitest";
-import type { EventFilter } from "../../contract/filter-fields";
-import { demoEvents } from "../demo/demo-events";
-import { demoWorld } from "../demo/demo-world";
-import { modelList } from "../test/event-model";
+import type { EventFilter } from "../../../contract/filter-fields";
+import { demoEvents } from "../../demo/demo-events";
+import { demoWorld } from "../../demo/demo-world";
+import { modelList } from "../../test/event-model";
 import { openSqliteStore } from "./sqlite-store";
 import { fixtureNowMs, listAll, logContainerEvent, tempDbFile } from "./test-fixture";
 

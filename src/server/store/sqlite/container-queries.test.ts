@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from "vitest";
-import type { Container } from "../../contract/container";
-import type { ContainerSortField } from "../../contract/sort-fields";
-import { demoWorld } from "../demo/demo-world";
+import type { Container } from "../../../contract/container";
+import type { ContainerSortField } from "../../../contract/sort-fields";
+import { demoWorld } from "../../demo/demo-world";
 import { openSqliteStore } from "./sqlite-store";
 import { fixtureNowMs, tempDbFile } from "./test-fixture";
 

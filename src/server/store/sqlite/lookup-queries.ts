@@ -1,5 +1,5 @@
-import type { EventTypesResponse } from "../../contract/event";
-import type { Organisation } from "../../contract/organisation";
+import type { EventTypesResponse } from "../../../contract/event";
+import type { Organisation } from "../../../contract/organisation";
 import type { StatementCache } from "./statement-cache";
 
 export type LookupQueries = {
