@@ -1,4 +1,4 @@
-import type { Role } from "../../contract/organisation";
+import type { UserRecord } from "./account-store";
 
 /** One event as the demo generator and bulk loader see it: ids, not joined names. */
 export type EventRow = {
@@ -19,14 +19,7 @@ export type EventRow = {
 
 export type DemoWorld = {
   organisations: { id: number; name: string; parentId: number | null }[];
-  users: {
-    id: number;
-    username: string;
-    name: string;
-    role: Role;
-    organisationId: number;
-    passwordHash: string;
-  }[];
+  users: UserRecord[];
   eventTypes: { id: number; description: string }[];
   endpoints: {
     id: number;

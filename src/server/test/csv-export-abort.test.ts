@@ -1,11 +1,11 @@
 import { afterAll, expect, it, vi } from "vitest";
 import { tokensSchema } from "../../contract/auth";
-import type { CsvValue } from "../../contract/csv";
 /* eslint-disable no-restricted-imports -- this proof runs the dashboard's exporter against the real server */
 import { configureAuth } from "../../web/api/request";
 import { exportCsv } from "../../web/features/export/export-csv";
 /* eslint-enable no-restricted-imports */
 import { startServer } from "../start-server";
+import { watchExports } from "./export-client";
 import { demoPassword, demoUsers, tempDbPath, testNowMs } from "./server-fixture";
 
 const temp = tempDbPath();
@@ -32,27 +32,7 @@ vi.stubEnv("VITE_EVENTDESK_API_URL", origin);
 configureAuth({ token: () => Promise.resolve(token), onUnauthorized: () => undefined });
 
 /** Counts what every export query yields and whether it was ended early through `return()`. */
-const exports: { yielded: number; returned: boolean; done: boolean }[] = [];
-const exportEvents = running.store.exportEvents.bind(running.store);
-running.store.exportEvents = (...args) => {
-  const { total, rows } = exportEvents(...args);
-  const seen = { yielded: 0, returned: false, done: false };
-  exports.push(seen);
-  const tracked: IterableIterator<CsvValue[]> = {
-    next: () => {
-      const next = rows.next();
-      if (next.done === true) seen.done = true;
-      else seen.yielded++;
-      return next;
-    },
-    return: (value?: unknown) => {
-      seen.returned = true;
-      return rows.return?.(value) ?? { done: true, value: undefined };
-    },
-    [Symbol.iterator]: () => tracked,
-  };
-  return { total, rows: tracked };
-};
+const exports = watchExports(running.store);
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
