@@ -10,7 +10,7 @@ import {
 } from "./compile-event-query";
 import { descriptionMatch, eventConditions } from "./event-conditions";
 import { orderKeys } from "./event-sort-keys";
-import { seededStore } from "./test-fixture";
+import { seededSqliteStore } from "./test-fixture";
 
 const probe = "x'); DROP TABLE events; --";
 const query: EventQuery = {
@@ -95,7 +95,7 @@ it("orders nulls last and breaks ties by id, descending unless id is named", () 
   ).toEqual([{ expr: "e.id", desc: false }]);
 });
 
-const fixture = seededStore(1500);
+const fixture = seededSqliteStore(1500);
 afterAll(() => {
   fixture.close();
 });

@@ -11,10 +11,10 @@ import type { EventScope } from "../event-store";
 import { idListChunks, keysetChunks, type ReadChunk } from "./export-chunks";
 import { keysetSteps } from "./export-keyset";
 import { ExportRows } from "./export-rows";
-import { logContainerEvent, seededStore } from "./test-fixture";
+import { seededSqliteStore } from "./test-fixture";
 import { planRunner } from "./test-plans";
 
-const fixture = seededStore(1500);
+const fixture = seededSqliteStore(1500);
 const plans = planRunner(fixture.file);
 afterAll(() => {
   plans.close();
@@ -108,56 +108,6 @@ describe.each([...single, ...several])("sort %j", (sort) => {
       expect(lines(read), JSON.stringify([scope, filter])).toEqual(listed(scope, filter, sort));
     }
   });
-});
-
-const target = store.findContainer([2], "c-0006");
-if (!target) throw new Error("demo container c-0006 missing");
-
-describe("an export while events are written", () => {
-  const timestamps = fixture.events.map((e) => e.timestamp);
-
-  it.each([
-    ["newest first", [{ field: "timestamp", desc: true }]],
-    ["by endpoint, descending (a joined name that is often null)", [{ field: "endpoint", desc: true }]],
-    ["by severity (a few values, long ties)", [{ field: "severity", desc: false }]],
-    [
-      "by organisation then user",
-      [
-        { field: "organisation", desc: false },
-        { field: "user", desc: false },
-      ],
-    ],
-    [
-      "by type then newest (chunks by the id list)",
-      [
-        { field: "type", desc: false },
-        { field: "timestamp", desc: true },
-      ],
-    ],
-  ] as [string, SortTerm<EventSortField>[]][])(
-    "%s: holds exactly the events counted when it started, in order, across many chunks",
-    async (_, sort) => {
-      const expected = listed(reach, {}, sort);
-      const { total, rows } = store.exportEvents(reach, {}, sort, { chunkRows: 50 });
-      expect(total).toBe(expected.length);
-      const read: string[] = [];
-      let written = 0;
-      for (const row of rows) {
-        read.push(csvLine(row));
-        // Between chunks and within them: events that sort before, among and after the rows still to come.
-        if (read.length % 37 === 0) {
-          for (const at of [0.1, 0.5, 0.9]) {
-            const timestamp = timestamps[Math.floor(timestamps.length * at)] ?? "2026-11-01T00:00:00Z";
-            await logContainerEvent(store, target, 2, { event_type: "ACCESS", status: "FAILURE", timestamp });
-            written++;
-          }
-        }
-      }
-      expect(written).toBeGreaterThan(expected.length / 15);
-      expect(read).toEqual(expected);
-      expect(store.countEvents(reach, {})).toBe(total + written);
-    },
-  );
 });
 
 it("a chunk reads the walk's index from where the last one ended, and sorts no more than one whole export", () => {

@@ -1,0 +1,96 @@
+import { afterAll, expect, it } from "vitest";
+import type { Container } from "../../contract/container";
+import type { ContainerSortField } from "../../contract/sort-fields";
+import { demoWorld } from "../demo/demo-world";
+import { fixtureNowMs } from "./test-fixture";
+import { describeEachStore } from "./test-store-factories";
+
+describeEachStore((factory) => {
+  const opened = factory.open();
+  const { store } = opened;
+  const world = demoWorld("hash", fixtureNowMs);
+  store.seed(world, []);
+  afterAll(() => {
+    opened.remove();
+  });
+  const acme = [1, 2, 3];
+  const list = (
+    orgIds: number[],
+    filter = {},
+    sort: { field: ContainerSortField; desc: boolean }[] = [{ field: "name", desc: false }],
+    page = { page: 1, perPage: 100 },
+  ) => store.listContainers(orgIds, filter, sort, page);
+
+  it("finds a container within the reach only", () => {
+    const c = world.containers.find((x) => x.organisationId === 2);
+    if (!c) throw new Error("no container");
+    const found = store.findContainer(acme, c.id);
+    expect(found).toEqual({
+      id: c.id,
+      name: c.name,
+      organisation: { id: 2, name: "Acme Logistics" },
+      created_at: new Date(c.createdAtMs).toISOString().replace(".000Z", "Z"),
+      expires_at: c.expiresAtMs === null ? null : new Date(c.expiresAtMs).toISOString().replace(".000Z", "Z"),
+      blocked: c.blocked,
+    });
+    expect(store.findContainer([2], c.id)).toEqual(found);
+    expect(store.findContainer([3, 4], c.id)).toBeUndefined();
+    expect(store.findContainer([], c.id)).toBeUndefined();
+    expect(store.findContainer(acme, "c-9999")).toBeUndefined();
+  });
+
+  it("lists the reach's containers by name, ties by id", () => {
+    const { rows, total } = list(acme);
+    const expected = world.containers
+      .filter((c) => acme.includes(c.organisationId))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    expect(rows.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    expect(total).toBe(expected.length);
+    // Acme Group and Acme Logistics both keep a "Q3 payroll.xlsx.enc": the tie goes to the lower id.
+    const twins = rows.filter((c) => c.name === "Q3 payroll.xlsx.enc");
+    expect(twins).toHaveLength(2);
+    expect(twins.map((c) => c.id)).toEqual(twins.map((c) => c.id).sort());
+  });
+
+  it.each([
+    ["created_at", false],
+    ["created_at", true],
+    ["expires_at", false],
+    ["expires_at", true],
+    ["name", true],
+  ] as [ContainerSortField, boolean][])("sorts by %s (desc: %s), nulls last", (field, desc) => {
+    const rows = list([1, 2, 3, 4], {}, [{ field, desc }]).rows;
+    const key = (c: Container) => c[field];
+    for (let i = 1; i < rows.length; i++) {
+      const a = key(rows[i - 1] as Container);
+      const b = key(rows[i] as Container);
+      if (b === null) continue;
+      expect(a).not.toBeNull();
+      if (a !== null) expect(desc ? a >= b : a <= b, `${a} then ${b}`).toBe(true);
+    }
+    if (field === "expires_at") expect(rows.at(-1)?.expires_at).toBeNull();
+  });
+
+  it("filters by name substring (any case) and blocked, OR within a field", () => {
+    expect(list(acme, { name: ["PAYROLL"] }).rows.map((c) => c.name)).toEqual([
+      "Q3 payroll.xlsx.enc",
+      "Q3 payroll.xlsx.enc",
+    ]);
+    expect(list([1, 2, 3, 4], { name: ["payroll", "reactor"] }).total).toBe(4);
+    const blocked = list([1, 2, 3, 4], { blocked: [true] }).rows;
+    expect(blocked.length).toBeGreaterThanOrEqual(4);
+    expect(blocked.every((c) => c.blocked)).toBe(true);
+    expect(list([1, 2, 3, 4], { blocked: [true, false] }).total).toBe(world.containers.length);
+    expect(list(acme, { name: ["payroll"], blocked: [false] }).total).toBe(1);
+  });
+
+  it("pages", () => {
+    const all = list(acme).rows.map((c) => c.id);
+    expect(list(acme, {}, undefined, { page: 2, perPage: 3 })).toEqual({
+      rows: list(acme).rows.slice(3, 6),
+      total: all.length,
+    });
+    expect(list(acme, {}, undefined, { page: 99, perPage: 50 })).toEqual({ rows: [], total: all.length });
+    expect(list([])).toEqual({ rows: [], total: 0 });
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { EventFilter } from "../../contract/filter-fields";
+import { modelList } from "../test/event-model";
+import type { EventScope } from "./event-store";
+import { eventFilterCases, filterScopes, meantEmpty, newestFirst } from "./test-filter-cases";
+import { fixtureNowMs, logContainerEvent, seededStore } from "./test-fixture";
+import { describeEachStore } from "./test-store-factories";
+
+describeEachStore((factory) => {
+  const fixture = seededStore(factory, 6000);
+  afterAll(() => {
+    fixture.close();
+  });
+  const { store, events } = fixture;
+
+  function listAll(scope: EventScope, filter: EventFilter): { ids: number[]; total: number } {
+    const ids: number[] = [];
+    let total = -1;
+    for (let page = 1; ; page++) {
+      const result = store.listEvents(scope, filter, newestFirst, { page, perPage: 1000 });
+      total = result.total;
+      ids.push(...result.rows.map((e) => e.id));
+      if (result.rows.length < 1000) return { ids, total };
+    }
+  }
+
+  const cases = eventFilterCases(events, fixture.world);
+  const middle = events[Math.floor(events.length / 2)];
+  if (!middle) throw new Error("the demo data has no events");
+
+  describe.each(filterScopes)("filters in %s", (_, scope) => {
+    it.each(cases)("%s: every matching event, and only those", (_label, filter) => {
+      const expected = modelList(events, scope, filter, newestFirst).map((e) => e.id);
+      const actual = listAll(scope, filter);
+      expect(actual.ids).toEqual(expected);
+      expect(actual.total).toBe(expected.length);
+      expect(store.countEvents(scope, filter)).toBe(expected.length);
+    });
+  });
+
+  it("the cases are not vacuous: only those meant to match nothing do", () => {
+    for (const [label, filter] of cases) {
+      const size = modelList(events, { orgIds: [1, 2, 3, 4] }, filter, newestFirst).length;
+      if (meantEmpty.includes(label)) expect(size, label).toBe(0);
+      else expect(size, label).toBeGreaterThan(0);
+    }
+  });
+
+  it("from/until include events stamped exactly at either end", () => {
+    const at = Date.parse(middle.timestamp);
+    const { ids } = listAll({ orgIds: [1, 2, 3, 4] }, { from: [at], until: [at] });
+    expect(ids).toContain(middle.id);
+    expect(listAll({ orgIds: [1, 2, 3, 4] }, { from: [at + 1], until: [at + 1000] }).ids).not.toContain(
+      middle.id,
+    );
+  });
+
+  it("a description holding NUL is found by a filter holding NUL, and breaks no query", async () => {
+    const container = store.findContainer(
+      [2],
+      fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
+    );
+    if (!container) throw new Error("the demo world has no container in organisation 2");
+    const id = await logContainerEvent(store, container, 2, {
+      event_type: "ACCESS",
+      status: "FAILURE",
+      timestamp: new Date(fixtureNowMs).toISOString(),
+      description: "door\0%% forced",
+    });
+    const scope = { orgIds: [2] };
+    for (const value of ["\0%%", "r\0%", "door\0%% f", "\0", "%% forced"])
+      expect(listAll(scope, { description: [value] }).ids, JSON.stringify(value)).toEqual([id]);
+    expect(listAll(scope, { description: ["door\0x"] }).ids).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import Database from "better-sqlite3";
+import { afterAll, expect, it } from "vitest";
+import { fixtureNowMs, logContainerEvent } from "../test-fixture";
+import { seededSqliteStore } from "./test-fixture";
+
+// The counts the store answers are checked against the events in ../counts-after-writes.test.ts; this checks
+// the table they are read from, after writes on this connection and on another.
+const fixture = seededSqliteStore(3000);
+afterAll(() => {
+  fixture.close();
+});
+
+it("keeps event_tallies equal to the events they count", async () => {
+  const { store, world } = fixture;
+  const container = store.findContainer([2], world.containers.find((c) => c.organisationId === 2)?.id ?? "");
+  if (!container) throw new Error("the demo world has no container in organisation 2");
+  await logContainerEvent(store, container, 2, {
+    event_type: "ACCESS",
+    status: "FAILURE",
+    timestamp: new Date(fixtureNowMs).toISOString(),
+  });
+  const other = fixture.connect();
+  try {
+    await logContainerEvent(other, container, 2, {
+      event_type: "BLOCK",
+      status: "SUCCESS",
+      timestamp: new Date(fixtureNowMs).toISOString(),
+    });
+  } finally {
+    other.close();
+  }
+  const db = new Database(fixture.file, { readonly: true });
+  try {
+    const tallied = db
+      .prepare(
+        "SELECT organisation_id, type_id, status, in_container, sum(n) AS n FROM event_tallies GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      )
+      .all();
+    const counted = db
+      .prepare(
+        "SELECT organisation_id, type_id, coalesce(status, '') AS status, container_id IS NOT NULL AS in_container, count(*) AS n FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      )
+      .all();
+    expect(tallied).toEqual(counted);
+  } finally {
+    db.close();
+  }
+});

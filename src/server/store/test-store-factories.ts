@@ -1,0 +1,39 @@
+import { describe } from "vitest";
+import type { AccountStore } from "./account-store";
+import type { EventStore } from "./event-store";
+import { sqliteStoreFactory } from "./sqlite/test-fixture";
+
+/** What the behavioural suite tests: both interfaces, as a backend implements them on one store. */
+export type TestStore = EventStore & AccountStore;
+
+/** One store's data, with the connections a test may open to it. */
+export type OpenedStore = {
+  /** The store the test works with; `reopen()` replaces it. */
+  readonly store: TestStore;
+  /** Another connection to the same data, as a second server process opens it; the test closes it. */
+  connect(): TestStore;
+  /** Closes `store` and opens the same data again, as a restarted server does; answers the new `store`. */
+  reopen(): TestStore;
+  /** Closes `store` and deletes the data. */
+  remove(): void;
+};
+
+/** How the behavioural suite gets stores of one backend. */
+export type StoreFactory = {
+  /** Names the backend in the tests' titles. */
+  name: string;
+  /** A new store with its schema and no data, which no other test sees. */
+  open(): OpenedStore;
+};
+
+/** Every backend the behavioural suite (`src/server/store/*.test.ts`) runs against; a second adds its own. */
+export const storeFactories: readonly StoreFactory[] = [sqliteStoreFactory];
+
+/** Declares `suite` once for every backend, under the backend's name, with its factory. */
+export function describeEachStore(suite: (factory: StoreFactory) => void): void {
+  for (const factory of storeFactories) {
+    describe(factory.name, () => {
+      suite(factory);
+    });
+  }
+}
