@@ -17,10 +17,16 @@ export type BenchOptions = {
   /** Ingest throughput through the API, last: it adds events to the store. */
   ingest: boolean;
   keep: boolean;
+  /**
+   * The live mode (live-run.ts) instead of the usual bench: a writer at 20 events/s through the API, every
+   * read after a write or on a URL not asked before. It uses events, db, requests, seconds, load-seconds, keep.
+   */
+  live: boolean;
 };
 
 const usage = `npm run bench -- [--events N] [--db FILE] [--requests N] [--seconds S] [--load-seconds S]
-                   [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--no-ingest] [--keep]`;
+                   [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--no-ingest] [--keep]
+npm run bench -- --live [--events N] [--db FILE] [--requests N] [--seconds S] [--load-seconds S] [--keep]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -37,6 +43,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       "no-sort-click": { type: "boolean", default: false },
       "no-ingest": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
+      live: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -56,6 +63,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     sortClick: !values["no-sort-click"],
     ingest: !values["no-ingest"],
     keep: values.keep,
+    live: values.live,
   };
 }
 

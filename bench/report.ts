@@ -8,7 +8,7 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : "�
 const verdict = (pass: boolean | undefined) => (pass === undefined ? "—" : pass ? "pass" : "FAIL");
 
 /** A Markdown table, padded so it also reads well in a terminal. */
-function table(head: string[], rows: string[][]): string {
+export function table(head: string[], rows: string[][]): string {
   const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [line(head), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
 import { containerListSchema } from "../src/contract/container";
 import { orgReach } from "../src/server/auth/org-reach";
@@ -12,6 +11,8 @@ import { chromiumMissing } from "./chromium";
 import { discoverFacts, type DataFacts } from "./discover";
 import { HttpClient } from "./http-client";
 import { explainEntries, type ExplainedEntry } from "./explain-slow";
+import { runLive } from "./live-run";
+import { machine } from "./machine";
 import { buildMatrix, entryPath } from "./matrix";
 import { ensureSqliteCli, exportSql, measureHttpCsv, measureSqliteCli } from "./measure-csv";
 import { measureLighthouse } from "./measure-lighthouse";
@@ -267,21 +268,9 @@ async function inBrowser<T extends object>(
   }
 }
 
-function machine(): Omit<BenchResults["machine"], "loadAverage"> {
-  const db = new Database(":memory:");
-  const sqlite = db.prepare("SELECT sqlite_version()").pluck().get() as string;
-  db.close();
-  return {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model.trim() ?? "unknown CPU",
-    memoryGb: Math.round(totalmem() / 1024 ** 3),
-    node: process.version,
-    sqlite,
-  };
-}
-
 // Targets missed are figures to read, not failures: only a crash exits non-zero.
-main(parseOptions(process.argv.slice(2))).catch((error: unknown) => {
+const given = parseOptions(process.argv.slice(2));
+(given.live ? runLive(given) : main(given)).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

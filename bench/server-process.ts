@@ -9,6 +9,8 @@ export type ServerProcess = {
   peakRss(): number;
   /** Current resident memory: total, anonymous (heap) and file-backed (mmap of the database), in bytes. */
   rss(): { total: number; anon: number; file: number };
+  /** CPU time the process has used so far (user + system), in ms. */
+  cpuMs(): number;
   /** Starts a new peak from the current RSS; false when the kernel refuses (then the peak is since start). */
   resetPeak(): boolean;
   /** What the server wrote to stderr since the last call (its logged errors). */
@@ -45,6 +47,7 @@ export async function startServerProcess(root: string, env: Record<string, strin
     pid,
     peakRss: () => status("VmHWM"),
     rss: () => ({ total: status("VmRSS"), anon: status("RssAnon"), file: status("RssFile") }),
+    cpuMs: () => cpuMs(pid),
     resetPeak: () => {
       try {
         writeFileSync(`/proc/${pid}/clear_refs`, "5");
@@ -85,6 +88,21 @@ function statusField(pid: number, field: string): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
   return match?.[1] ? Number(match[1]) * 1024 : NaN;
+}
+
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15, after the parenthesised command), in ms. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+}
+
+let ticks: number | undefined;
+
+/** The kernel's clock ticks per second (`getconf CLK_TCK`, 100 on Linux unless told otherwise). */
+function clockTicks(): number {
+  ticks ??= Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+  return ticks;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

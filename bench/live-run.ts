@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { apiBase, apiPaths } from "../src/contract/api-paths";
+import { containerListSchema } from "../src/contract/container";
+import { defaultPerPage } from "../src/contract/list-params";
+import { discoverFacts } from "./discover";
+import { HttpClient } from "./http-client";
+import { measureAfterWrites, measureDistinctLoad, warmUp } from "./live-phases";
+import { printLiveReport, writeLiveJson, type LiveResults } from "./live-report";
+import { liveChecks, liveTargets } from "./live-targets";
+import { liveEntries, UrlSource } from "./live-urls";
+import { discoverPools } from "./live-values";
+import { LiveWriter } from "./live-writer";
+import { machine } from "./machine";
+import { buildMatrix, perPageOf } from "./matrix";
+import type { BenchOptions } from "./options";
+import { seedStore, storeSize } from "./seed-store";
+import { startServerProcess, type ServerProcess } from "./server-process";
+import { formatMb } from "./targets";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const resultsFile = fileURLToPath(new URL("./results/live-latest.json", import.meta.url));
+const password = "bench-password";
+const username = "admin@acme.test";
+const orgId = 1;
+/** The issue's writer: 20 events/s. */
+const writeIntervalMs = 50;
+const connections = 10;
+
+/**
+ * `npm run bench -- --live`: the server while events are being logged. A writer posts a container event
+ * every 50 ms for the whole read phase; phase A times each matrix entry with one client whose every request
+ * follows an acknowledged write, phase B ten clients on URLs never asked before. See bench/README.md.
+ */
+export async function runLive(options: BenchOptions): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "eventdesk-live-"));
+  const file = options.db ?? join(work, "eventdesk.db");
+  let server: ServerProcess | undefined;
+  let writer: LiveWriter | undefined;
+  try {
+    console.log(`Seeding ${options.events.toLocaleString("en-US")} demo events into ${file}…`);
+    const seed = await seedStore(file, options.events, password);
+    console.log(seed.reused ? "  store reused (not seeded)" : `  seeded in ${seed.seconds?.toFixed(1)} s`);
+    const store = storeSize(file);
+    server = await startServerProcess(root, {
+      EVENTDESK_DB: file,
+      EVENTDESK_DEMO_PASSWORD: password,
+      EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
+      EVENTDESK_STATIC_DIR: join(work, "no-dashboard"),
+    });
+    const rssAfterStart = server.rss().total;
+    console.log(`Server pid ${server.pid} at ${server.url}, RSS ${formatMb(rssAfterStart)}`);
+
+    const client = new HttpClient(server.url);
+    await client.signIn(username, password);
+    const token = client.token ?? "";
+    const facts = await discoverFacts(client, orgId);
+    const pools = await discoverPools(client, orgId, facts);
+    const containers = containerListSchema.parse(
+      (await client.getJson(`${apiBase}${apiPaths.containers(orgId)}?per_page=1000`)).body,
+    );
+    const used = new Set<string>();
+    const totals = new Map<string, number | undefined>();
+    const sources = liveEntries(buildMatrix(facts, orgId), orgId).map(
+      (entry) => new UrlSource(entry, pools, used, totals),
+    );
+
+    const loadStart = loadavg()[0] ?? NaN;
+    writer = new LiveWriter(
+      server.url,
+      token,
+      orgId,
+      containers.map((container) => container.id),
+      writeIntervalMs,
+    );
+    writer.start();
+    console.log(
+      `Writer at ${String(1000 / writeIntervalMs)} events/s; warm-up pass over ${sources.length} entries…`,
+    );
+    await warmUp(client, sources);
+
+    writer.enterPhase("afterWrites");
+    console.log(`A. Each entry for ${String(options.seconds)} s, every request after an acknowledged write…`);
+    const afterWrites = await measureAfterWrites(sources, client, writer, {
+      seconds: options.seconds,
+      maxRuns: options.requests,
+    });
+
+    writer.enterPhase("load");
+    console.log(`B. ${String(connections)} clients on distinct URLs for ${String(options.loadSeconds)} s…`);
+    // per_page 1000 stays out: the targets are for pages of 50, and its pages are 20 times the work.
+    const listed = sources.filter((source) => perPageOf(source.entry) === defaultPerPage);
+    const measured = server;
+    const load = await measureDistinctLoad(listed, server.url, token, {
+      connections,
+      seconds: options.loadSeconds,
+      serverCpuMs: () => measured.cpuMs(),
+    });
+    await writer.stop();
+    const loadEnd = loadavg()[0] ?? NaN;
+    const peakRss = server.peakRss();
+    client.close();
+    await server.stop();
+    server = undefined;
+
+    const targets = liveTargets(seed.events);
+    const writes = { afterWrites: writer.figures("afterWrites"), load: writer.figures("load") };
+    const results: LiveResults = {
+      date: new Date().toISOString(),
+      mode: "live",
+      machine: { ...machine(), loadAverage: { start: loadStart, end: loadEnd } },
+      options,
+      seed,
+      store,
+      server: { rssAfterStart, peakRss },
+      writer: { intervalMs: writeIntervalMs, ...writes },
+      targets,
+      afterWrites,
+      load,
+      distinctUrls: used.size,
+      checks: liveChecks(targets, afterWrites, load, writes.load),
+    };
+    printLiveReport(results);
+    writeLiveJson(resultsFile, results);
+    console.log(`Figures written to ${resultsFile}`);
+  } finally {
+    await writer?.stop();
+    await server?.stop();
+    if (options.keep) console.log(`Kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
