@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { apiBase, apiPaths } from "../src/contract/api-paths";
-import { containerListSchema } from "../src/contract/container";
 import { defaultPerPage } from "../src/contract/list-params";
+import { containerIdsOf, startBenchServer, benchUser } from "./bench-server";
 import { discoverFacts } from "./discover";
-import { HttpClient } from "./http-client";
 import { measureAfterWrites, measureDistinctLoad, warmUp } from "./live-phases";
 import { printLiveReport, writeLiveJson, type LiveResults } from "./live-report";
 import { liveChecks, liveTargets } from "./live-targets";
@@ -16,15 +14,11 @@ import { LiveWriter } from "./live-writer";
 import { machine } from "./machine";
 import { buildMatrix, perPageOf } from "./matrix";
 import type { BenchOptions } from "./options";
-import { seedStore, storeSize } from "./seed-store";
-import { startServerProcess, type ServerProcess } from "./server-process";
-import { formatMb } from "./targets";
+import type { ServerProcess } from "./server-process";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const resultsFile = fileURLToPath(new URL("./results/live-latest.json", import.meta.url));
-const password = "bench-password";
-const username = "admin@acme.test";
-const orgId = 1;
+const { orgId } = benchUser;
 /** The issue's writer: 20 events/s. */
 const writeIntervalMs = 50;
 const connections = 10;
@@ -40,27 +34,12 @@ export async function runLive(options: BenchOptions): Promise<void> {
   let server: ServerProcess | undefined;
   let writer: LiveWriter | undefined;
   try {
-    console.log(`Seeding ${options.events.toLocaleString("en-US")} demo events into ${file}…`);
-    const seed = await seedStore(file, options.events, password);
-    console.log(seed.reused ? "  store reused (not seeded)" : `  seeded in ${seed.seconds?.toFixed(1)} s`);
-    const store = storeSize(file);
-    server = await startServerProcess(root, {
-      EVENTDESK_DB: file,
-      EVENTDESK_DEMO_PASSWORD: password,
-      EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
-      EVENTDESK_STATIC_DIR: join(work, "no-dashboard"),
-    });
-    const rssAfterStart = server.rss().total;
-    console.log(`Server pid ${server.pid} at ${server.url}, RSS ${formatMb(rssAfterStart)}`);
-
-    const client = new HttpClient(server.url);
-    await client.signIn(username, password);
-    const token = client.token ?? "";
+    const started = await startBenchServer(root, file, options.events, join(work, "no-dashboard"));
+    const { seed, store, rssAfterStart, client, token } = started;
+    server = started.server;
     const facts = await discoverFacts(client, orgId);
     const pools = await discoverPools(client, orgId, facts);
-    const containers = containerListSchema.parse(
-      (await client.getJson(`${apiBase}${apiPaths.containers(orgId)}?per_page=1000`)).body,
-    );
+    const containerIds = await containerIdsOf(client, orgId);
     const used = new Set<string>();
     const totals = new Map<string, number | undefined>();
     const sources = liveEntries(buildMatrix(facts, orgId), orgId).map(
@@ -68,13 +47,7 @@ export async function runLive(options: BenchOptions): Promise<void> {
     );
 
     const loadStart = loadavg()[0] ?? NaN;
-    writer = new LiveWriter(
-      server.url,
-      token,
-      orgId,
-      containers.map((container) => container.id),
-      writeIntervalMs,
-    );
+    writer = new LiveWriter(server.url, token, orgId, containerIds, writeIntervalMs);
     writer.start();
     console.log(
       `Writer at ${String(1000 / writeIntervalMs)} events/s; warm-up pass over ${sources.length} entries…`,

@@ -3,13 +3,13 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
-import { containerListSchema } from "../src/contract/container";
 import { orgReach } from "../src/server/auth/org-reach";
 import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
+import { benchUser, containerIdsOf, startBenchServer } from "./bench-server";
 import { buildDashboard, initialJavaScript } from "./bundle-size";
 import { chromiumMissing } from "./chromium";
 import { discoverFacts, type DataFacts } from "./discover";
-import { HttpClient } from "./http-client";
+import type { HttpClient } from "./http-client";
 import { explainEntries, type ExplainedEntry } from "./explain-slow";
 import { runLive } from "./live-run";
 import { machine } from "./machine";
@@ -24,15 +24,11 @@ import { printReport, writeJson } from "./report";
 import type { BenchResults, EntryResult, Skipped, UnderLoad } from "./results";
 import { countForgetter } from "./measure-sqlite";
 import { runMatrix, slowEntries } from "./run-matrix";
-import { seedStore, storeSize } from "./seed-store";
-import { startServerProcess, type ServerProcess } from "./server-process";
-import { formatMb } from "./targets";
+import type { ServerProcess } from "./server-process";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const resultsFile = fileURLToPath(new URL("./results/latest.json", import.meta.url));
-const password = "bench-password";
-const username = "admin@acme.test";
-const orgId = 1;
+const { username, password, orgId } = benchUser;
 /** The dashboard page Lighthouse loads and the sort clicks are timed on. */
 const eventsPage = `/orgs/${orgId}/events`;
 /** Requests that pay for a recomputed count each follow a committed write, so they get a smaller budget. */
@@ -48,25 +44,15 @@ async function main(options: BenchOptions): Promise<void> {
   const webDir = join(work, "web");
   let server: ServerProcess | undefined;
   try {
-    console.log(`Seeding ${options.events.toLocaleString("en-US")} demo events into ${file}…`);
-    const seed = await seedStore(file, options.events, password);
-    console.log(seed.reused ? "  store reused (not seeded)" : `  seeded in ${seed.seconds?.toFixed(1)} s`);
-    const store = storeSize(file);
-    console.log(`  store on disk: ${formatMb(store.total)}`);
-
     const built = build(webDir, options);
-    server = await startServerProcess(root, {
-      EVENTDESK_DB: file,
-      EVENTDESK_DEMO_PASSWORD: password,
-      EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
-      EVENTDESK_STATIC_DIR: built.ok ? webDir : join(work, "no-dashboard"),
-    });
-    const rssAfterStart = server.rss().total;
-    console.log(`Server pid ${server.pid} at ${server.url}, RSS ${formatMb(rssAfterStart)}`);
-
-    const client = new HttpClient(server.url);
-    await client.signIn(username, password);
-    const token = client.token ?? "";
+    const started = await startBenchServer(
+      root,
+      file,
+      options.events,
+      built.ok ? webDir : join(work, "no-dashboard"),
+    );
+    const { seed, store, rssAfterStart, client, token } = started;
+    server = started.server;
     const facts = await discoverFacts(client, orgId);
     const loadStart = loadavg()[0] ?? NaN;
     const { matrix, explained } = await measureMatrix(file, facts, client, server, options);
@@ -197,15 +183,13 @@ async function measureIngestThroughput(
   token: string,
   options: BenchOptions,
 ): Promise<IngestFigures> {
-  const containers = containerListSchema.parse(
-    (await client.getJson(`${apiBase}${apiPaths.containers(orgId)}?per_page=1000`)).body,
-  );
+  const containerIds = await containerIdsOf(client, orgId);
   console.log(`Ingest through the API for ${String(options.loadSeconds)} s each: single POSTs, then bulk…`);
   return measureIngest({
     baseUrl,
     token,
     orgId,
-    containerIds: containers.map((container) => container.id),
+    containerIds,
     seconds: options.loadSeconds,
     maxBulkEvents: Math.max(20_000, Math.round(options.events / 10)),
   });

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoWorld, noLoginHash } from "../demo/demo-world";
 import { fixtureNowMs } from "./test-fixture";
-import { describeEachStore } from "./test-store-factories";
+import { describeEachStore, freshStores } from "./test-store-factories";
 
 describeEachStore((factory) => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup();
-  });
-  function fresh() {
-    const opened = factory.open();
-    cleanups.push(() => {
-      opened.remove();
-    });
-    return opened;
-  }
+  const fresh = freshStores(factory);
 
   describe("tokens", () => {
     it("keeps one 32-byte signing secret across restarts", () => {

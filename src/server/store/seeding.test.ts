@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoEvents } from "../demo/demo-events";
 import { demoWorld, noLoginHash } from "../demo/demo-world";
 import { fixtureNowMs } from "./test-fixture";
-import { describeEachStore } from "./test-store-factories";
+import { describeEachStore, freshStores } from "./test-store-factories";
 
 describeEachStore((factory) => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup();
-  });
-  function fresh() {
-    const opened = factory.open();
-    cleanups.push(() => {
-      opened.remove();
-    });
-    return opened;
-  }
+  const fresh = freshStores(factory);
 
   describe("seeding", () => {
     it("loads the world: organisations, users, catalogue", () => {

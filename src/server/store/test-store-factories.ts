@@ -1,4 +1,4 @@
-import { describe } from "vitest";
+import { afterEach, describe } from "vitest";
 import type { AccountStore } from "./account-store";
 import type { EventStore } from "./event-store";
 import { sqliteStoreFactory } from "./sqlite/test-fixture";
@@ -36,4 +36,17 @@ export function describeEachStore(suite: (factory: StoreFactory) => void): void 
       suite(factory);
     });
   }
+}
+
+/** A function that opens a new empty store of `factory` for one test; each is removed after its test. */
+export function freshStores(factory: StoreFactory): () => OpenedStore {
+  const opened: OpenedStore[] = [];
+  afterEach(() => {
+    for (const store of opened.splice(0)) store.remove();
+  });
+  return () => {
+    const store = factory.open();
+    opened.push(store);
+    return store;
+  };
 }

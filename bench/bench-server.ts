@@ -1,0 +1,55 @@
+import { apiBase, apiPaths } from "../src/contract/api-paths";
+import { containerListSchema } from "../src/contract/container";
+import { HttpClient } from "./http-client";
+import { seedStore, storeSize, type SeedResult, type StoreSize } from "./seed-store";
+import { startServerProcess, type ServerProcess } from "./server-process";
+import { formatMb } from "./targets";
+
+/** Who the bench signs in as, and the organisation it reads and writes. */
+export const benchUser = { username: "admin@acme.test", password: "bench-password", orgId: 1 } as const;
+
+export type BenchServer = {
+  seed: SeedResult;
+  store: StoreSize;
+  server: ServerProcess;
+  rssAfterStart: number;
+  client: HttpClient;
+  token: string;
+};
+
+/** Seeds `file` (or reuses it), starts the server on it serving `staticDir`, and signs a client in. */
+export async function startBenchServer(
+  root: string,
+  file: string,
+  events: number,
+  staticDir: string,
+): Promise<BenchServer> {
+  console.log(`Seeding ${events.toLocaleString("en-US")} demo events into ${file}…`);
+  const seed = await seedStore(file, events, benchUser.password);
+  console.log(seed.reused ? "  store reused (not seeded)" : `  seeded in ${seed.seconds?.toFixed(1)} s`);
+  const store = storeSize(file);
+  console.log(`  store on disk: ${formatMb(store.total)}`);
+  const server = await startServerProcess(root, {
+    EVENTDESK_DB: file,
+    EVENTDESK_DEMO_PASSWORD: benchUser.password,
+    EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
+    EVENTDESK_STATIC_DIR: staticDir,
+  });
+  const rssAfterStart = server.rss().total;
+  console.log(`Server pid ${server.pid} at ${server.url}, RSS ${formatMb(rssAfterStart)}`);
+  const client = new HttpClient(server.url);
+  try {
+    await client.signIn(benchUser.username, benchUser.password);
+  } catch (error) {
+    client.close();
+    await server.stop();
+    throw error;
+  }
+  return { seed, store, server, rssAfterStart, client, token: client.token ?? "" };
+}
+
+/** The ids of every container in the organisation's reach, for writers to post to. */
+export async function containerIdsOf(client: HttpClient, orgId: number): Promise<string[]> {
+  const answer = await client.getJson(`${apiBase}${apiPaths.containers(orgId)}?per_page=1000`);
+  return containerListSchema.parse(answer.body).map((container) => container.id);
+}
