@@ -121,7 +121,8 @@ export function Component() {
         timeRange
       />
       <ExportCsvButton orgId={orgId} view={{ container: containerId }} request={list.request} />
-      <div className="timeline-scroll">
+      {/* Focusable, so keyboard users can scroll it even before it holds a link (axe: scrollable-region-focusable). */}
+      <section className="timeline-scroll" tabIndex={0} aria-label="Timeline">
         {anchorId !== undefined && position.data === null ? (
           <p className="timeline-notice" role="status">
             Event {anchorId} is not in this container's timeline
@@ -162,7 +163,7 @@ export function Component() {
             }
           />
         )}
-      </div>
+      </section>
       <Drawer
         open={logging}
         onClose={() => {
