@@ -14,25 +14,30 @@ export type ExplainedEntry = { name: string; path: string; statements: Explained
  * For each entry: one `listEvents` with the count cache emptied first, every statement it ran with its
  * time and EXPLAIN QUERY PLAN (from a read-only connection of its own).
  */
-export function explainEntries(
+export async function explainEntries(
   file: string,
   store: EventStore,
   entries: readonly (MatrixEntry & { path: string })[],
-  forgetCounts: () => void,
-): ExplainedEntry[] {
+  forgetCounts: () => Promise<void>,
+): Promise<ExplainedEntry[]> {
   const db = new Database(file, { readonly: true });
   try {
-    return entries.map((entry) => {
-      forgetCounts();
-      const statements = traceStatements(() => {
-        listOnce(store, entry);
-      }).filter((statement) => /\bevents\b/.test(statement.sql) || statement.ms >= minLookupMs);
-      return {
+    const explained: ExplainedEntry[] = [];
+    for (const entry of entries) {
+      await forgetCounts();
+      const traced = await traceStatements(async () => {
+        await listOnce(store, entry);
+      });
+      const statements = traced.filter(
+        (statement) => /\bevents\b/.test(statement.sql) || statement.ms >= minLookupMs,
+      );
+      explained.push({
         name: entry.name,
         path: entry.path,
         statements: statements.map((statement) => ({ ...statement, plan: explainQueryPlan(db, statement) })),
-      };
-    });
+      });
+    }
+    return explained;
   } finally {
     db.close();
   }

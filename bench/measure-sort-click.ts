@@ -46,7 +46,7 @@ export type SortClickOptions = {
   password: string;
   client: HttpClient;
   /** Runs before each click, once the page is idle (the bench commits a harmless write there). */
-  beforeClick: () => void;
+  beforeClick: () => Promise<void>;
 };
 
 type Timing = { clickAt: number; domAt: number; frameAt: number };
@@ -83,7 +83,7 @@ export async function measureSortClick(options: SortClickOptions): Promise<SortC
         await shownTimestamps(page);
         for (const click of clicks) {
           await inFlight.idle();
-          options.beforeClick();
+          await options.beforeClick();
           samples.push(await timeClick(page, click, expected.get(click.sort) ?? []));
         }
       }

@@ -27,8 +27,8 @@ const viewScopes: Record<ContainerEventView, Omit<EventScope, "orgIds">> = {
 };
 
 /** The scope the server's routes build for an entry: the organisation's reach, narrowed by view or container. */
-export function entryScope(store: EventStore, entry: MatrixEntry): EventScope {
-  const orgIds = orgReach(store.organisations(), entry.orgId).map((org) => org.id);
+export async function entryScope(store: EventStore, entry: MatrixEntry): Promise<EventScope> {
+  const orgIds = orgReach(await store.organisations(), entry.orgId).map((org) => org.id);
   if (entry.containerId !== undefined) return { orgIds, containerId: entry.containerId };
   return entry.view ? { orgIds, ...viewScopes[entry.view] } : { orgIds };
 }
@@ -37,13 +37,12 @@ export function entryScope(store: EventStore, entry: MatrixEntry): EventScope {
  * Makes every connection's count cache forget (their `PRAGMA data_version` moves) with a harmless commit
  * on a connection of its own: a session of the first user that no token names.
  */
-export function countForgetter(writer: AccountStore): () => void {
-  return () => {
+export function countForgetter(writer: AccountStore): () => Promise<void> {
+  return () =>
     writer.startSession(
       { id: `bench-${randomUUID()}`, userId: 1, expiresAtMs: Date.now() + 60_000 },
       Date.now(),
     );
-  };
 }
 
 /**
@@ -54,31 +53,31 @@ export async function measureSqliteEntry(
   store: EventStore,
   file: string,
   entry: MatrixEntry,
-  forgetCounts: () => void,
+  forgetCounts: () => Promise<void>,
   limits: { warm: SampleLimits; cold: SampleLimits },
 ): Promise<SqliteFigures> {
-  const list = lister(store, entry);
+  const list = await lister(store, entry);
   let total = NaN;
-  const run = () => {
-    total = list();
+  const run = async () => {
+    total = await list();
   };
   const warm = await sampleSequentially(run, limits.warm);
   const cold = await sampleSequentially(run, { ...limits.cold, warmup: 0, before: forgetCounts });
-  return { warm, cold, first: measureFirstLoad(file, entry), total };
+  return { warm, cold, first: await measureFirstLoad(file, entry), total };
 }
 
 /** The list on a store opened just before (opening is not timed), the way a fresh server answers it. */
-function measureFirstLoad(file: string, entry: MatrixEntry): LatencySummary {
+async function measureFirstLoad(file: string, entry: MatrixEntry): Promise<LatencySummary> {
   const samples: number[] = [];
   for (let i = 0; i < firstLoadSamples; i++) {
     const fresh = openSqliteStore(file);
     try {
-      const list = lister(fresh, entry);
+      const list = await lister(fresh, entry);
       const t0 = performance.now();
-      list();
+      await list();
       samples.push(performance.now() - t0);
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   }
   return summarise(
@@ -88,14 +87,14 @@ function measureFirstLoad(file: string, entry: MatrixEntry): LatencySummary {
 }
 
 /** One `listEvents` call for the entry; answers the total. */
-export function listOnce(store: EventStore, entry: MatrixEntry): number {
-  return lister(store, entry)();
+export async function listOnce(store: EventStore, entry: MatrixEntry): Promise<number> {
+  return (await lister(store, entry))();
 }
 
-function lister(store: EventStore, entry: MatrixEntry): () => number {
+async function lister(store: EventStore, entry: MatrixEntry): Promise<() => Promise<number>> {
   const parsed = parseListParams(new URLSearchParams(queryString(entry.query)), eventList);
   if (!parsed.ok) throw new Error(`${entry.name}: ${parsed.message}`);
   const { filter, sort, page, perPage } = parsed.value;
-  const scope = entryScope(store, entry);
-  return () => store.listEvents(scope, filter, sort, { page, perPage }).total;
+  const scope = await entryScope(store, entry);
+  return async () => (await store.listEvents(scope, filter, sort, { page, perPage })).total;
 }

@@ -134,10 +134,10 @@ async function measureMatrix(
       .filter((entry) => slow.has(entry.name))
       .map((entry) => ({ ...entry, path: entryPath(entry) }));
     console.log(`Query plans for ${toExplain.length} entries…`);
-    return { matrix, explained: explainEntries(file, direct, toExplain, countForgetter(writer)) };
+    return { matrix, explained: await explainEntries(file, direct, toExplain, countForgetter(writer)) };
   } finally {
-    direct.close();
-    writer.close();
+    await direct.close();
+    await writer.close();
   }
 }
 
@@ -207,7 +207,7 @@ async function measureSortClickAfterWrites(
   try {
     return await measureSortClick({ ...options, beforeClick: countForgetter(writer) });
   } finally {
-    writer.close();
+    await writer.close();
   }
 }
 

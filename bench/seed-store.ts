@@ -8,12 +8,12 @@ export type SeedResult = { seconds: number | undefined; events: number; reused: 
 export async function seedStore(file: string, events: number, password: string): Promise<SeedResult> {
   const store = openSqliteStore(file);
   try {
-    if (!store.isEmpty()) return { seconds: undefined, events, reused: true };
+    if (!(await store.isEmpty())) return { seconds: undefined, events, reused: true };
     const start = performance.now();
     await seedDemo(store, { events, password, nowMs: demoEndMs(Date.now()) });
     return { seconds: (performance.now() - start) / 1000, events, reused: false };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

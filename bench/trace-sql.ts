@@ -6,11 +6,12 @@ type Method = (this: { source: string }, ...args: unknown[]) => unknown;
 const tracedMethods = ["all", "get", "run"] as const;
 
 /**
- * Runs `work` and answers every statement it executed on any connection of this process, with its
- * parameters and time. Bench-only instrumentation: it wraps better-sqlite3's Statement methods for the
- * duration of the call, so the store's SQL can be explained without the store exposing it.
+ * Runs `work` and answers every statement it executed on any connection of this thread, with its parameters
+ * and time (so the store must read on this thread: `readThreads` 0). Bench-only instrumentation: it wraps
+ * better-sqlite3's Statement methods for the duration of the call, so the store's SQL can be explained
+ * without the store exposing it.
  */
-export function traceStatements(work: () => void): TracedStatement[] {
+export async function traceStatements(work: () => Promise<void>): Promise<TracedStatement[]> {
   const probe = new Database(":memory:");
   const prototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, Method>;
   probe.close();
@@ -26,7 +27,7 @@ export function traceStatements(work: () => void): TracedStatement[] {
     };
   }
   try {
-    work();
+    await work();
   } finally {
     for (const [name, original] of originals) if (original) prototype[name] = original;
   }

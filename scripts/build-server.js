@@ -1,10 +1,14 @@
 // Bundles the API server into dist/server/main.js, which `npm start` runs with plain node: no TypeScript
-// compiler in the serving process (tsx costs about 45 MB of RSS). Packages stay in node_modules.
+// compiler in the serving process (tsx costs about 45 MB of RSS), and beside it read-worker.js, which the
+// store's read threads run. Packages stay in node_modules.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/server/main.ts"],
-  outfile: "dist/server/main.js",
+  entryPoints: {
+    main: "src/server/main.ts",
+    "read-worker": "src/server/store/sqlite/read-worker.ts",
+  },
+  outdir: "dist/server",
   bundle: true,
   platform: "node",
   format: "esm",

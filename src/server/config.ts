@@ -53,6 +53,7 @@ const envSchema = z.object({
   EVENTDESK_TRUSTED_PROXIES: addressList.default([]),
   EVENTDESK_TOKEN_SECRET: tokenSecret.optional(),
   EVENTDESK_EXPORT_SEND_TIMEOUT: whole(1, 3600).default(30),
+  EVENTDESK_READ_THREADS: whole(0, 32).default(2),
 });
 
 const configSchema = envSchema.transform((env) => ({
@@ -70,6 +71,8 @@ const configSchema = envSchema.transform((env) => ({
   tokenSecret: env.EVENTDESK_TOKEN_SECRET,
   /** A CSV export whose client takes nothing for this long is ended (its connection closed). */
   exportSendTimeoutSeconds: env.EVENTDESK_EXPORT_SEND_TIMEOUT,
+  /** Threads that run lists, counts and exports on connections of their own (0: on the event loop). */
+  readThreads: env.EVENTDESK_READ_THREADS,
 }));
 
 export type Config = z.output<typeof configSchema>;

@@ -46,7 +46,7 @@ async function main() {
         `(${Math.round(events / seconds).toLocaleString("en")} events/s, file ${megabytes.toFixed(0)} MB).`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -35,13 +35,13 @@ export type StartOptions = Partial<Config> & {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { now = Date.now, seedNowMs, exportChunkRows, ...settings } = options;
   const config: Config = { ...defaultConfig, host: "127.0.0.1", ...settings };
-  const store = openSqliteStore(config.db);
+  const store = openSqliteStore(config.db, { readThreads: config.readThreads });
   try {
-    if (store.isEmpty()) {
+    if (await store.isEmpty()) {
       const nowMs = seedNowMs ?? demoEndMs(now());
       await seedDemo(store, { events: config.seedEvents, password: config.demoPassword, nowMs });
     }
-    const app = createApp({ events: store, accounts: store, config, now, exportChunkRows });
+    const app = await createApp({ events: store, accounts: store, config, now, exportChunkRows });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;
@@ -50,13 +50,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://${urlHost(config.host)}:${port}`,
       port,
       store,
-      close: () =>
-        (closing ??= closeServer(server).finally(() => {
-          store.close();
-        })),
+      close: () => (closing ??= closeServer(server).finally(() => store.close())),
     };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }

@@ -21,10 +21,10 @@ export function createSessions(accounts: AccountStore, now: () => number) {
   const endedUnsaved = new Set<string>();
   let retry: NodeJS.Timeout | undefined;
 
-  function saveEnded(): void {
+  async function saveEnded(): Promise<void> {
     try {
       for (const id of endedUnsaved) {
-        accounts.endSession(id);
+        await accounts.endSession(id);
         endedUnsaved.delete(id);
       }
     } catch {
@@ -34,18 +34,18 @@ export function createSessions(accounts: AccountStore, now: () => number) {
 
   function retryLater(): void {
     retry ??= setInterval(() => {
-      saveEnded();
-      if (endedUnsaved.size === 0) {
+      void saveEnded().then(() => {
+        if (endedUnsaved.size > 0) return;
         clearInterval(retry);
         retry = undefined;
-      }
+      });
     }, retrySaveMs).unref();
   }
 
   return {
-    start(session: SessionRecord): void {
+    async start(session: SessionRecord): Promise<void> {
       try {
-        accounts.startSession(session, now());
+        await accounts.startSession(session, now());
       } catch (error) {
         if (asStoreUnavailable(error)?.reason !== "cannot_write") throw error;
         forgetExpired(startedUnsaved, now());
@@ -55,17 +55,17 @@ export function createSessions(accounts: AccountStore, now: () => number) {
     },
 
     /** Whether the token's session is still signed in, and as the user the token names. */
-    isLive(claims: VerifiedToken): boolean {
+    async isLive(claims: VerifiedToken): Promise<boolean> {
       if (endedUnsaved.has(claims.sessionId)) return false;
       const unsaved = startedUnsaved.get(claims.sessionId);
       if (unsaved) return unsaved.userId === claims.userId && now() < unsaved.expiresAtMs;
-      return accounts.sessionUserId(claims.sessionId) === claims.userId;
+      return (await accounts.sessionUserId(claims.sessionId)) === claims.userId;
     },
 
-    end(sessionId: string): void {
+    async end(sessionId: string): Promise<void> {
       if (startedUnsaved.delete(sessionId)) return;
       try {
-        accounts.endSession(sessionId);
+        await accounts.endSession(sessionId);
         endedUnsaved.delete(sessionId);
       } catch (error) {
         const unavailable = asStoreUnavailable(error);

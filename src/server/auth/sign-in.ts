@@ -44,7 +44,7 @@ export function createSignIn(
       return queue.run(key, async () => {
         const wait = byUsername.retryAfterMs(key);
         if (wait > 0) throw tooManyRequests(Math.ceil(wait / 1000));
-        const user = accounts.findUserByUsername(username);
+        const user = await accounts.findUserByUsername(username);
         if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
           byUsername.recordFailure(key);
           byAddress.recordFailure(address);
@@ -53,14 +53,14 @@ export function createSignIn(
         byUsername.reset(key);
         byAddress.recordSuccess(address, key);
         const refresh = await tokens.issueRefreshToken(user.id);
-        sessions.start(refresh.session);
+        await sessions.start(refresh.session);
         return { auth_token: await tokens.issueAuthToken(refresh.session), refresh_token: refresh.token };
       });
     },
 
     async withRefreshToken(token: string): Promise<{ auth_token: string }> {
       const claims = await tokens.verify(token, "refresh");
-      if (!claims || !sessions.isLive(claims)) {
+      if (!claims || !(await sessions.isLive(claims))) {
         throw unauthorized("The refresh token is invalid, expired or signed out; sign in again.");
       }
       const session = { id: claims.sessionId, userId: claims.userId, expiresAtMs: claims.expiresAtMs };
@@ -71,7 +71,7 @@ export function createSignIn(
     async signOut(token: string): Promise<void> {
       const claims = await tokens.verify(token, "refresh");
       if (!claims) throw unauthorized("The refresh token is invalid or already expired.");
-      sessions.end(claims.sessionId);
+      await sessions.end(claims.sessionId);
     },
   };
 }

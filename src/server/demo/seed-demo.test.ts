@@ -9,29 +9,29 @@ const dayMs = 86_400_000;
 describeEachStore((factory) => {
   const opened = factory.open();
   const { store } = opened;
-  afterAll(() => {
-    opened.remove();
+  afterAll(async () => {
+    await opened.remove();
   });
 
   it("seeds the demo world with one password for the documented logins, over the 90 days up to nowMs", async () => {
     await seedDemo(store, { events: 300, password: "s3cret", nowMs: fixtureNowMs });
     const everyone = { orgIds: [1, 2, 3, 4] };
-    expect(store.countEvents(everyone, {})).toBe(300);
-    const first = (desc: boolean) =>
+    expect(await store.countEvents(everyone, {})).toBe(300);
+    const first = async (desc: boolean) =>
       Date.parse(
-        store.listEvents(everyone, {}, [{ field: "timestamp", desc }], { page: 1, perPage: 1 }).rows[0]
-          ?.timestamp ?? "",
+        (await store.listEvents(everyone, {}, [{ field: "timestamp", desc }], { page: 1, perPage: 1 }))
+          .rows[0]?.timestamp ?? "",
       );
-    expect(first(true)).toBeLessThanOrEqual(fixtureNowMs);
-    expect(first(true)).toBeGreaterThan(fixtureNowMs - dayMs);
-    expect(first(false)).toBeGreaterThanOrEqual(fixtureNowMs - 90 * dayMs);
-    expect(first(false)).toBeLessThan(fixtureNowMs - 89 * dayMs);
+    expect(await first(true)).toBeLessThanOrEqual(fixtureNowMs);
+    expect(await first(true)).toBeGreaterThan(fixtureNowMs - dayMs);
+    expect(await first(false)).toBeGreaterThanOrEqual(fixtureNowMs - 90 * dayMs);
+    expect(await first(false)).toBeLessThan(fixtureNowMs - 89 * dayMs);
     for (const username of ["admin@acme.test", "support@acme.test", "admin@globex.test"]) {
-      const user = store.findUserByUsername(username);
+      const user = await store.findUserByUsername(username);
       expect(await verifyPassword("s3cret", user?.passwordHash ?? ""), username).toBe(true);
       expect(await verifyPassword("demo", user?.passwordHash ?? ""), username).toBe(false);
     }
-    const actor = store.findUserById(4);
+    const actor = await store.findUserById(4);
     expect(actor).toBeDefined();
     expect(await verifyPassword("s3cret", actor?.passwordHash ?? "")).toBe(false);
   });

@@ -33,16 +33,19 @@ export type AppDeps = {
   exportChunkRows?: number;
 };
 
-/** The whole server: the API under /api/v1, /healthz, and the built dashboard everywhere else. */
-export function createApp({
+/**
+ * The whole server: the API under /api/v1, /healthz, and the built dashboard everywhere else. Ready once the
+ * key that signs tokens has been read from the store (unless the configuration gives one).
+ */
+export async function createApp({
   events,
   accounts,
   config,
   now = Date.now,
   exportChunkRows,
-}: AppDeps): Hono<AppEnv> {
+}: AppDeps): Promise<Hono<AppEnv>> {
   const tokens = createTokenService({
-    secret: config.tokenSecret ?? accounts.signingSecret(),
+    secret: config.tokenSecret ?? (await accounts.signingSecret()),
     authTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.refreshTtlSeconds,
     now,
@@ -89,8 +92,8 @@ export function createApp({
     c.header("Access-Control-Expose-Headers", exposedHeaders.join(", "));
     await next();
   });
-  app.get("/healthz", (c) => {
-    events.health();
+  app.get("/healthz", async (c) => {
+    await events.health();
     return c.json({ status: "ok" });
   });
   app.route(apiBase, api);

@@ -1,8 +1,5 @@
 import { clearTimeout, setTimeout } from "node:timers";
-import { csvLine, type CsvValue } from "../../contract/csv";
-
-/** Characters per chunk: big enough to keep syscalls few, small enough to keep memory flat. */
-const chunkChars = 64 * 1024;
+import type { EventExport } from "../store/event-store";
 
 export type CsvStreamOptions = {
   /** Aborts when the client goes away. */
@@ -20,69 +17,75 @@ export type CsvStreamOptions = {
 };
 
 /**
- * A byte stream of `head` then one CSV line per row, pulled only as fast as the client reads (highWaterMark
- * 0). A client that goes away cancels the stream, and one that takes nothing for `sendTimeoutMs` has it
- * errored and its connection closed; either way the rows end through `return()`.
+ * A byte stream of `head` then the export's CSV, each chunk read from the store only once the client has
+ * taken the last (highWaterMark 0). A client that goes away cancels the stream, and one that takes nothing
+ * for `sendTimeoutMs` has it errored and its connection closed; either way the export ends through
+ * `return()`. A store that fails mid-export errors the stream, so the client sees a cut transfer rather
+ * than a file that looks complete.
  */
 export function csvStream(
   head: string,
-  rows: Iterator<CsvValue[]>,
+  csv: EventExport["csv"],
   { signal, sendTimeoutMs, closeConnection, label }: CsvStreamOptions,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let open: Iterator<CsvValue[]> | undefined = rows;
-  let pending = head;
+  let open: EventExport["csv"] | undefined = csv;
+  let headBytes: Uint8Array | undefined = new TextEncoder().encode(head);
   let sentBytes = 0;
   let waiting: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
     clearTimeout(waiting);
-    open?.return?.();
+    void open?.return?.();
     open = undefined;
   };
   signal.addEventListener("abort", stop, { once: true });
 
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, bytes: Uint8Array) => {
+    controller.enqueue(bytes);
+    sentBytes += bytes.byteLength;
+    waiting = setTimeout(() => {
+      stop();
+      const seconds = String(sendTimeoutMs / 1000);
+      console.warn(
+        `[eventdesk] CSV export ${label} ended: the client took nothing for ${seconds} s (${String(sentBytes)} bytes sent).`,
+      );
+      if (closeConnection) closeConnection();
+      else controller.error(new Error(`The client took nothing for ${seconds} s.`));
+    }, sendTimeoutMs);
+    waiting.unref();
+  };
+
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         clearTimeout(waiting);
-        if (signal.aborted || !open) {
+        if (headBytes) {
+          send(controller, headBytes);
+          headBytes = undefined;
+          return;
+        }
+        const reading = open;
+        if (signal.aborted || !reading) {
           stop();
           controller.close();
           return;
         }
-        let chunk = pending;
-        pending = "";
+        let next: IteratorResult<Uint8Array, undefined>;
         try {
-          while (chunk.length < chunkChars) {
-            const next = open.next();
-            if (next.done === true) {
-              if (chunk !== "") controller.enqueue(encoder.encode(chunk));
-              controller.close();
-              signal.removeEventListener("abort", stop);
-              open = undefined;
-              return;
-            }
-            chunk += csvLine(next.value);
-          }
+          next = await reading.next();
         } catch (error) {
           stop();
           console.error("[eventdesk] CSV export failed mid-stream:", error);
           controller.error(error);
           return;
         }
-        const bytes = encoder.encode(chunk);
-        controller.enqueue(bytes);
-        sentBytes += bytes.byteLength;
-        waiting = setTimeout(() => {
-          stop();
-          const seconds = String(sendTimeoutMs / 1000);
-          console.warn(
-            `[eventdesk] CSV export ${label} ended: the client took nothing for ${seconds} s (${String(sentBytes)} bytes sent).`,
-          );
-          if (closeConnection) closeConnection();
-          else controller.error(new Error(`The client took nothing for ${seconds} s.`));
-        }, sendTimeoutMs);
-        waiting.unref();
+        if (open !== reading) return;
+        if (next.done === true) {
+          signal.removeEventListener("abort", stop);
+          open = undefined;
+          controller.close();
+          return;
+        }
+        send(controller, next.value);
       },
       cancel: stop,
     },

@@ -23,7 +23,7 @@ export type EventListTarget = {
 /** Up to 16 MB of finished pages: about 3,000 gzipped pages of 50 events. */
 const answerCacheBytes = 16 * 1024 * 1024;
 
-export type EventListAnswers = (c: Context<AppEnv>, target: EventListTarget) => Response;
+export type EventListAnswers = (c: Context<AppEnv>, target: EventListTarget) => Promise<Response>;
 
 export type CsvExportSettings = {
   /** How long a chunk of an export may wait for the client to take it before the export is ended. */
@@ -35,23 +35,26 @@ export type CsvExportSettings = {
 /** One answer for every event list: a JSON page with the list headers, or the whole selection as CSV. */
 export function eventListAnswers(store: EventStore, exports: CsvExportSettings): EventListAnswers {
   const pages = new AnswerCache(answerCacheBytes);
-  return (c, target) => {
+  return async (c, target) => {
     const format = negotiate(c.req.header("Accept"), [jsonType, csvType]);
     const url = new URL(c.req.url);
     if (format === csvType) return answerCsv(c, store, target, url, exports);
 
     const gzip = acceptsGzip(c.req.header("Accept-Encoding"));
     const key = `${String(c.get("caller").id)} ${gzip ? "gzip" : "identity"} ${url.pathname}${url.search}`;
-    const version = store.changeVersion();
+    const version = await store.changeVersion();
     const cached = c.req.method === "GET" ? pages.get(key, version) : undefined;
     if (cached) return sendPage(c, cached);
 
     const { params } = listParams(url.searchParams);
     const page = target.scope
-      ? store.listEvents(target.scope, params.filter, params.sort, {
-          page: params.page,
-          perPage: params.perPage,
-        })
+      ? await store.listEvents(
+          target.scope,
+          params.filter,
+          params.sort,
+          { page: params.page, perPage: params.perPage },
+          { signal: c.req.raw.signal },
+        )
       : { rows: [], total: 0 };
     const encoded = encodeJson(JSON.stringify(page.rows), gzip);
     const answer: CachedAnswer = {
@@ -85,21 +88,21 @@ function listParams(query: URLSearchParams) {
  * The whole selection as CSV: the events that exist when the request comes (`x-total-count` of them), in
  * order, however long the client takes to read them, unless it takes nothing for the send timeout.
  */
-function answerCsv(
+async function answerCsv(
   c: Context,
   store: EventStore,
   target: EventListTarget,
   url: URL,
   settings: CsvExportSettings,
-): Response {
+): Promise<Response> {
   const { params, bom } = listParams(url.searchParams);
   const { scope } = target;
   const exported: EventExport =
     scope === undefined
-      ? { total: 0, rows: noRows() }
+      ? { total: 0, csv: noCsv() }
       : c.req.method === "HEAD"
-        ? { total: store.countEvents(scope, params.filter), rows: noRows() }
-        : store.exportEvents(scope, params.filter, params.sort, { chunkRows: settings.chunkRows });
+        ? { total: await store.countEvents(scope, params.filter), csv: noCsv() }
+        : await store.exportEvents(scope, params.filter, params.sort, { chunkRows: settings.chunkRows });
   const range =
     params.filter.from?.[0] !== undefined ? [params.filter.from[0], params.filter.until?.[0]] : [];
   const fileName = csvFileName([target.orgLabel, target.view, ...range.map(isoDay)]);
@@ -111,7 +114,7 @@ function answerCsv(
   };
   if (c.req.method === "HEAD") return c.body(null, 200, headers);
   const head = (bom ? csvByteOrderMark : "") + csvHeader;
-  const stream = csvStream(head, exported.rows, {
+  const stream = csvStream(head, exported.csv, {
     signal: c.req.raw.signal,
     sendTimeoutMs: settings.sendTimeoutMs,
     closeConnection: connectionCloser(c),
@@ -120,8 +123,8 @@ function answerCsv(
   return c.body(stream, 200, headers);
 }
 
-function noRows(): IterableIterator<never> {
-  return [][Symbol.iterator]();
+function noCsv(): EventExport["csv"] {
+  return { next: () => Promise.resolve({ done: true, value: undefined }) };
 }
 
 /** Served by @hono/node-server, the Node response is `c.env.outgoing`; in-process requests have none. */

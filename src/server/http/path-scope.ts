@@ -33,7 +33,7 @@ export const pathScope = (store: EventStore) =>
     const orgId = parseOrgId(c.req.param("org_id") ?? "");
     const rawContainerId = c.req.param("container_id");
     const containerId = rawContainerId === undefined ? undefined : parseContainerId(rawContainerId);
-    const organisations = store.organisations();
+    const organisations = await store.organisations();
     const visible = orgReach(organisations, c.get("caller").organisationId);
     const org = visible.find((candidate) => candidate.id === orgId);
     if (!org) throw notFound("No such organisation, or it is not yours to read.");
@@ -41,7 +41,7 @@ export const pathScope = (store: EventStore) =>
     c.set("org", org);
     c.set("orgIds", orgIds);
     if (containerId !== undefined) {
-      const container = store.findContainer(orgIds, containerId);
+      const container = await store.findContainer(orgIds, containerId);
       if (!container) throw notFound("No such container in this organisation.");
       c.set("container", container);
     }

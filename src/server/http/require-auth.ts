@@ -16,7 +16,7 @@ export const requireAuth = (accounts: AccountStore, sessions: Sessions, tokens: 
     if (token === undefined) throw invalidToken("The Authorization header must be Bearer <auth_token>.");
     const claims = await tokens.verify(token, "auth");
     if (!claims) throw invalidToken("The auth token is invalid or expired; refresh it or sign in again.");
-    const user = sessions.isLive(claims) ? accounts.findUserById(claims.userId) : undefined;
+    const user = (await sessions.isLive(claims)) ? await accounts.findUserById(claims.userId) : undefined;
     if (!user) {
       throw invalidToken("The session has ended; sign in again.");
     }

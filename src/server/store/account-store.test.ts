@@ -7,31 +7,31 @@ describeEachStore((factory) => {
   const fresh = freshStores(factory);
 
   describe("tokens", () => {
-    it("keeps one 32-byte signing secret across restarts", () => {
+    it("keeps one 32-byte signing secret across restarts", async () => {
       const handle = fresh();
-      const secret = handle.store.signingSecret();
+      const secret = await handle.store.signingSecret();
       expect(secret).toBeInstanceOf(Uint8Array);
       expect(secret.length).toBe(32);
-      expect(handle.store.signingSecret()).toEqual(secret);
-      expect(handle.reopen().signingSecret()).toEqual(secret);
-      expect(fresh().store.signingSecret()).not.toEqual(secret);
+      expect(await handle.store.signingSecret()).toEqual(secret);
+      expect(await (await handle.reopen()).signingSecret()).toEqual(secret);
+      expect(await fresh().store.signingSecret()).not.toEqual(secret);
     });
 
-    it("keeps sessions until they end or expire, across restarts", () => {
+    it("keeps sessions until they end or expire, across restarts", async () => {
       const handle = fresh();
       const { store } = handle;
-      store.seed(demoWorld(noLoginHash, fixtureNowMs), []);
+      await store.seed(demoWorld(noLoginHash, fixtureNowMs), []);
       const now = fixtureNowMs;
-      const userId = store.findUserByUsername("admin@acme.test")?.id ?? -1;
-      expect(store.sessionUserId("a")).toBeUndefined();
-      store.startSession({ id: "a", userId, expiresAtMs: now + 60_000 }, now);
-      store.startSession({ id: "old", userId, expiresAtMs: now - 1 }, now - 60_000);
-      store.startSession({ id: "b", userId, expiresAtMs: now + 60_000 }, now);
-      expect(store.sessionUserId("a")).toBe(userId);
-      expect(store.sessionUserId("old")).toBeUndefined();
-      store.endSession("b");
-      expect(store.sessionUserId("b")).toBeUndefined();
-      expect(handle.reopen().sessionUserId("a")).toBe(userId);
+      const userId = (await store.findUserByUsername("admin@acme.test"))?.id ?? -1;
+      expect(await store.sessionUserId("a")).toBeUndefined();
+      await store.startSession({ id: "a", userId, expiresAtMs: now + 60_000 }, now);
+      await store.startSession({ id: "old", userId, expiresAtMs: now - 1 }, now - 60_000);
+      await store.startSession({ id: "b", userId, expiresAtMs: now + 60_000 }, now);
+      expect(await store.sessionUserId("a")).toBe(userId);
+      expect(await store.sessionUserId("old")).toBeUndefined();
+      await store.endSession("b");
+      expect(await store.sessionUserId("b")).toBeUndefined();
+      expect(await (await handle.reopen()).sessionUserId("a")).toBe(userId);
     });
   });
 });

@@ -17,17 +17,17 @@ export type SessionRecord = { id: string; userId: number; expiresAtMs: number };
  * middleware need from storage. The SQLite store implements it beside `EventStore`, on the same file.
  */
 export interface AccountStore {
-  findUserByUsername(username: string): UserRecord | undefined;
-  findUserById(id: number): UserRecord | undefined;
+  findUserByUsername(username: string): Promise<UserRecord | undefined>;
+  findUserById(id: number): Promise<UserRecord | undefined>;
 
   /** The key that signs tokens: 32 random bytes made on first call and kept in the store, so tokens survive a restart. */
-  signingSecret(): Uint8Array;
+  signingSecret(): Promise<Uint8Array>;
   /**
    * Sessions are an allow-list: a token is good only while its session's row exists, so losing a row (an
    * expired session swept, a sign-out) can only end a session, never bring one back.
    */
-  startSession(session: SessionRecord, nowMs: number): void;
+  startSession(session: SessionRecord, nowMs: number): Promise<void>;
   /** The user of a live session; undefined once it has ended or its user is gone. */
-  sessionUserId(sessionId: string): number | undefined;
-  endSession(sessionId: string): void;
+  sessionUserId(sessionId: string): Promise<number | undefined>;
+  endSession(sessionId: string): Promise<void>;
 }

@@ -5,13 +5,13 @@ import { demoWorld } from "../demo/demo-world";
 import { fixtureNowMs } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
-describeEachStore((factory) => {
+describeEachStore(async (factory) => {
   const opened = factory.open();
   const { store } = opened;
   const world = demoWorld("hash", fixtureNowMs);
-  store.seed(world, []);
-  afterAll(() => {
-    opened.remove();
+  await store.seed(world, []);
+  afterAll(async () => {
+    await opened.remove();
   });
   const acme = [1, 2, 3];
   const list = (
@@ -21,10 +21,10 @@ describeEachStore((factory) => {
     page = { page: 1, perPage: 100 },
   ) => store.listContainers(orgIds, filter, sort, page);
 
-  it("finds a container within the reach only", () => {
+  it("finds a container within the reach only", async () => {
     const c = world.containers.find((x) => x.organisationId === 2);
     if (!c) throw new Error("no container");
-    const found = store.findContainer(acme, c.id);
+    const found = await store.findContainer(acme, c.id);
     expect(found).toEqual({
       id: c.id,
       name: c.name,
@@ -33,14 +33,14 @@ describeEachStore((factory) => {
       expires_at: c.expiresAtMs === null ? null : new Date(c.expiresAtMs).toISOString().replace(".000Z", "Z"),
       blocked: c.blocked,
     });
-    expect(store.findContainer([2], c.id)).toEqual(found);
-    expect(store.findContainer([3, 4], c.id)).toBeUndefined();
-    expect(store.findContainer([], c.id)).toBeUndefined();
-    expect(store.findContainer(acme, "c-9999")).toBeUndefined();
+    expect(await store.findContainer([2], c.id)).toEqual(found);
+    expect(await store.findContainer([3, 4], c.id)).toBeUndefined();
+    expect(await store.findContainer([], c.id)).toBeUndefined();
+    expect(await store.findContainer(acme, "c-9999")).toBeUndefined();
   });
 
-  it("lists the reach's containers by name, ties by id", () => {
-    const { rows, total } = list(acme);
+  it("lists the reach's containers by name, ties by id", async () => {
+    const { rows, total } = await list(acme);
     const expected = world.containers
       .filter((c) => acme.includes(c.organisationId))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
@@ -58,8 +58,8 @@ describeEachStore((factory) => {
     ["expires_at", false],
     ["expires_at", true],
     ["name", true],
-  ] as [ContainerSortField, boolean][])("sorts by %s (desc: %s), nulls last", (field, desc) => {
-    const rows = list([1, 2, 3, 4], {}, [{ field, desc }]).rows;
+  ] as [ContainerSortField, boolean][])("sorts by %s (desc: %s), nulls last", async (field, desc) => {
+    const rows = (await list([1, 2, 3, 4], {}, [{ field, desc }])).rows;
     const key = (c: Container) => c[field];
     for (let i = 1; i < rows.length; i++) {
       const a = key(rows[i - 1] as Container);
@@ -71,26 +71,29 @@ describeEachStore((factory) => {
     if (field === "expires_at") expect(rows.at(-1)?.expires_at).toBeNull();
   });
 
-  it("filters by name substring (any case) and blocked, OR within a field", () => {
-    expect(list(acme, { name: ["PAYROLL"] }).rows.map((c) => c.name)).toEqual([
+  it("filters by name substring (any case) and blocked, OR within a field", async () => {
+    expect((await list(acme, { name: ["PAYROLL"] })).rows.map((c) => c.name)).toEqual([
       "Q3 payroll.xlsx.enc",
       "Q3 payroll.xlsx.enc",
     ]);
-    expect(list([1, 2, 3, 4], { name: ["payroll", "reactor"] }).total).toBe(4);
-    const blocked = list([1, 2, 3, 4], { blocked: [true] }).rows;
+    expect((await list([1, 2, 3, 4], { name: ["payroll", "reactor"] })).total).toBe(4);
+    const blocked = (await list([1, 2, 3, 4], { blocked: [true] })).rows;
     expect(blocked.length).toBeGreaterThanOrEqual(4);
     expect(blocked.every((c) => c.blocked)).toBe(true);
-    expect(list([1, 2, 3, 4], { blocked: [true, false] }).total).toBe(world.containers.length);
-    expect(list(acme, { name: ["payroll"], blocked: [false] }).total).toBe(1);
+    expect((await list([1, 2, 3, 4], { blocked: [true, false] })).total).toBe(world.containers.length);
+    expect((await list(acme, { name: ["payroll"], blocked: [false] })).total).toBe(1);
   });
 
-  it("pages", () => {
-    const all = list(acme).rows.map((c) => c.id);
-    expect(list(acme, {}, undefined, { page: 2, perPage: 3 })).toEqual({
-      rows: list(acme).rows.slice(3, 6),
+  it("pages", async () => {
+    const all = (await list(acme)).rows.map((c) => c.id);
+    expect(await list(acme, {}, undefined, { page: 2, perPage: 3 })).toEqual({
+      rows: (await list(acme)).rows.slice(3, 6),
       total: all.length,
     });
-    expect(list(acme, {}, undefined, { page: 99, perPage: 50 })).toEqual({ rows: [], total: all.length });
-    expect(list([])).toEqual({ rows: [], total: 0 });
+    expect(await list(acme, {}, undefined, { page: 99, perPage: 50 })).toEqual({
+      rows: [],
+      total: all.length,
+    });
+    expect(await list([])).toEqual({ rows: [], total: 0 });
   });
 });

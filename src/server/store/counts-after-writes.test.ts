@@ -12,40 +12,41 @@ const views: [string, EventScope, EventFilter][] = [
   ["a status", allOrgs, { status: ["FAILURE"] }],
 ];
 
-describeEachStore((factory) => {
-  const fixture = seededStore(factory, 3000);
-  afterAll(() => {
-    fixture.close();
+describeEachStore(async (factory) => {
+  const fixture = await seededStore(factory, 3000);
+  afterAll(async () => {
+    await fixture.close();
   });
 
   /** Counted from the events themselves, the way no cache or tally can. */
-  const trueCount = (scope: EventScope, filter: EventFilter) =>
-    modelList(fixture.reload(), scope, filter, []).length;
+  const trueCount = async (scope: EventScope, filter: EventFilter) =>
+    modelList(await fixture.reload(), scope, filter, []).length;
 
-  describe("counts after writes", () => {
+  describe("counts after writes", async () => {
     const { store, world } = fixture;
-    const container = store.findContainer(
+    const container = await store.findContainer(
       [2],
       world.containers.find((c) => c.organisationId === 2)?.id ?? "",
     );
     if (!container) throw new Error("the demo world has no container in organisation 2");
 
-    it("starts equal to the events", () => {
+    it("starts equal to the events", async () => {
       for (const [, scope, filter] of views)
-        expect(store.countEvents(scope, filter)).toBe(trueCount(scope, filter));
+        expect(await store.countEvents(scope, filter)).toBe(await trueCount(scope, filter));
     });
 
     it("follows this connection's writes", async () => {
-      const before = views.map(([, scope, filter]) => store.countEvents(scope, filter));
+      const before: number[] = [];
+      for (const [, scope, filter] of views) before.push(await store.countEvents(scope, filter));
       await logContainerEvent(store, container, 2, {
         event_type: "ACCESS",
         status: "FAILURE",
         timestamp: new Date(fixtureNowMs).toISOString(),
       });
-      views.forEach(([, scope, filter], i) => {
-        expect(store.countEvents(scope, filter)).toBe(trueCount(scope, filter));
-        expect(store.countEvents(scope, filter)).toBe((before[i] ?? 0) + 1);
-      });
+      for (const [i, [, scope, filter]] of views.entries()) {
+        expect(await store.countEvents(scope, filter)).toBe(await trueCount(scope, filter));
+        expect(await store.countEvents(scope, filter)).toBe((before[i] ?? 0) + 1);
+      }
     });
 
     it("follows another connection's writes", async () => {
@@ -57,10 +58,10 @@ describeEachStore((factory) => {
           timestamp: new Date(fixtureNowMs).toISOString(),
         });
       } finally {
-        other.close();
+        await other.close();
       }
       for (const [, scope, filter] of views)
-        expect(store.countEvents(scope, filter)).toBe(trueCount(scope, filter));
+        expect(await store.countEvents(scope, filter)).toBe(await trueCount(scope, filter));
     });
   });
 });

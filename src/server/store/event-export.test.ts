@@ -4,16 +4,16 @@ import type { EventFilter } from "../../contract/filter-fields";
 import type { EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { EventScope } from "./event-store";
-import { logContainerEvent, seededStore } from "./test-fixture";
+import { exportedLines, logContainerEvent, seededStore } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
-describeEachStore((factory) => {
-  const fixture = seededStore(factory, 4000);
-  afterAll(() => {
-    fixture.close();
+describeEachStore(async (factory) => {
+  const fixture = await seededStore(factory, 4000);
+  afterAll(async () => {
+    await fixture.close();
   });
   const { store } = fixture;
-  const target = store.findContainer([2], "c-0006");
+  const target = await store.findContainer([2], "c-0006");
   if (!target) throw new Error("demo container c-0006 missing");
   // A timestamp with milliseconds, a description that needs quoting and one a spreadsheet would run.
   beforeAll(async () => {
@@ -25,17 +25,21 @@ describeEachStore((factory) => {
     });
   });
 
-  function listedLines(scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]): string[] {
+  async function listedLines(
+    scope: EventScope,
+    filter: EventFilter,
+    sort: SortTerm<EventSortField>[],
+  ): Promise<string[]> {
     const lines: string[] = [];
     for (let page = 1; ; page++) {
-      const { rows } = store.listEvents(scope, filter, sort, { page, perPage: 1000 });
+      const { rows } = await store.listEvents(scope, filter, sort, { page, perPage: 1000 });
       lines.push(...rows.map((e) => csvLine(eventCsvValues(e))));
       if (rows.length < 1000) return lines;
     }
   }
 
-  const exported = (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
-    [...store.exportEvents(scope, filter, sort).rows].map((row) => csvLine(row));
+  const exported = async (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
+    exportedLines(await store.exportEvents(scope, filter, sort, { chunkRows: 700 }));
 
   it.each([
     ["newest first", { orgIds: [1, 2, 3] }, {}, [{ field: "timestamp", desc: true }]],
@@ -59,33 +63,44 @@ describeEachStore((factory) => {
     ["one container", { orgIds: [2], containerId: "c-0006" }, {}, [{ field: "id", desc: false }]],
   ] as [string, EventScope, EventFilter, SortTerm<EventSortField>[]][])(
     "%s: the CSV rows are the listed rows, byte for byte, in the same order",
-    (_, scope, filter, sort) => {
-      const expected = listedLines(scope, filter, sort);
+    async (_, scope, filter, sort) => {
+      const expected = await listedLines(scope, filter, sort);
       expect(expected.length).toBeGreaterThan(0);
-      expect(exported(scope, filter, sort)).toEqual(expected);
+      expect(await exported(scope, filter, sort)).toEqual(expected);
     },
   );
 
-  it("writes the timestamp as JSON does, alert as true/false, and neutralises formulas", () => {
-    const lines = exported({ orgIds: [2] }, { description: ["HYPERLINK"] }, []);
+  it("writes the timestamp as JSON does, alert as true/false, and neutralises formulas", async () => {
+    const lines = await exported({ orgIds: [2] }, { description: ["HYPERLINK"] }, []);
     expect(lines).toEqual([
       expect.stringMatching(
         /^\d+,2026-11-18T11:00:00\.250Z,ACCESS,API,Warn,false,FAILURE,"'=HYPERLINK\(""x""\), ""quoted"", comma",Acme Logistics,support@acme\.test,,,,,,,c-0006\r\n$/,
       ),
     ]);
-    const plain = exported({ orgIds: [1, 2, 3] }, { alert: [true] }, [])[0] ?? "";
+    const plain = (await exported({ orgIds: [1, 2, 3] }, { alert: [true] }, []))[0] ?? "";
     expect(plain).toMatch(/^\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,[^,]+,[^,]+,[^,]+,true,/);
   });
 
-  it("answers nothing for a view without rows", () => {
-    expect(store.exportEvents({ orgIds: [4] }, { container: ["c-0006"] }, [])).toMatchObject({ total: 0 });
-    expect([...store.exportEvents({ orgIds: [4] }, { container: ["c-0006"] }, []).rows]).toEqual([]);
-    expect([...store.exportEvents({ orgIds: [] }, {}, []).rows]).toEqual([]);
+  it("answers nothing for a view without rows", async () => {
+    expect(await store.exportEvents({ orgIds: [4] }, { container: ["c-0006"] }, [])).toMatchObject({
+      total: 0,
+    });
+    expect(
+      await exportedLines(await store.exportEvents({ orgIds: [4] }, { container: ["c-0006"] }, [])),
+    ).toEqual([]);
+    expect(await exportedLines(await store.exportEvents({ orgIds: [] }, {}, []))).toEqual([]);
   });
 
   it("return() ends the query; writes go on while an export streams", async () => {
-    const { rows } = store.exportEvents({ orgIds: [1, 2, 3] }, {}, [{ field: "timestamp", desc: true }]);
-    expect(rows.next().done).toBe(false);
+    const { csv } = await store.exportEvents(
+      { orgIds: [1, 2, 3] },
+      {},
+      [{ field: "timestamp", desc: true }],
+      {
+        chunkRows: 100,
+      },
+    );
+    expect((await csv.next()).done).toBe(false);
     // A write while the export is open: the export must not hold writes back until it ends.
     const id = await logContainerEvent(store, target, 2, {
       event_type: "BLOCK",
@@ -93,28 +108,29 @@ describeEachStore((factory) => {
       timestamp: "2026-11-18T11:30:00Z",
     });
     expect(id).toBeGreaterThan(0);
-    expect(rows.next().done).toBe(false);
-    expect(rows.return?.()).toEqual({ done: true, value: undefined });
-    expect(rows.next().done).toBe(true);
+    expect((await csv.next()).done).toBe(false);
+    expect(await csv.return?.()).toEqual({ done: true, value: undefined });
+    expect((await csv.next()).done).toBe(true);
   });
 
-  it("two exports of the same view stream side by side", () => {
+  it("two exports of the same view stream side by side", async () => {
     const sort = [{ field: "severity", desc: true }] as SortTerm<EventSortField>[];
-    const a = store.exportEvents({ orgIds: [4] }, {}, sort).rows;
-    const b = store.exportEvents({ orgIds: [4] }, {}, sort).rows;
-    const fromA: string[] = [];
-    const fromB: string[] = [];
+    const a = (await store.exportEvents({ orgIds: [4] }, {}, sort, { chunkRows: 100 })).csv;
+    const b = (await store.exportEvents({ orgIds: [4] }, {}, sort, { chunkRows: 100 })).csv;
+    const fromA: Uint8Array[] = [];
+    const fromB: Uint8Array[] = [];
     for (;;) {
-      const x = a.next();
-      const y = b.next();
+      const [x, y] = await Promise.all([a.next(), b.next()]);
       if (x.done === true || y.done === true) {
         expect(x.done).toBe(y.done);
         break;
       }
-      fromA.push(csvLine(x.value));
-      fromB.push(csvLine(y.value));
+      fromA.push(x.value);
+      fromB.push(y.value);
     }
+    expect(fromA.length).toBeGreaterThan(1);
     expect(fromA).toEqual(fromB);
-    expect(fromA).toEqual(listedLines({ orgIds: [4] }, {}, sort));
+    const text = new TextDecoder().decode(Buffer.concat(fromA));
+    expect(text).toBe((await listedLines({ orgIds: [4] }, {}, sort)).join(""));
   });
 });

@@ -4,13 +4,13 @@ import { eventFilterFieldNames, type EventFilter, type EventFilterField } from "
 import { allOrgs, seededStore } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
-describeEachStore((factory) => {
-  const fixture = seededStore(factory, 1500);
-  afterAll(() => {
-    fixture.close();
+describeEachStore(async (factory) => {
+  const fixture = await seededStore(factory, 1500);
+  afterAll(async () => {
+    await fixture.close();
   });
   const { store, events } = fixture;
-  const total = store.countEvents(allOrgs, {});
+  const total = await store.countEvents(allOrgs, {});
 
   const find = (predicate: (e: Event) => boolean) => {
     const found = events.find(predicate);
@@ -76,12 +76,12 @@ describeEachStore((factory) => {
 
   it.each(eventFilterFieldNames)(
     "%s: a value some events hold narrows the count, one none holds gives zero",
-    (field) => {
+    async (field) => {
       const { held, unheld } = samples[field];
-      const count = store.countEvents(allOrgs, held);
+      const count = await store.countEvents(allOrgs, held);
       expect(count).toBeGreaterThan(0);
       expect(count).toBeLessThan(total);
-      if (unheld) expect(store.countEvents(allOrgs, unheld)).toBe(0);
+      if (unheld) expect(await store.countEvents(allOrgs, unheld)).toBe(0);
     },
   );
 });

@@ -6,18 +6,18 @@ import { eventFilterCases, filterScopes, meantEmpty, newestFirst } from "./test-
 import { fixtureNowMs, logContainerEvent, seededStore } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
-describeEachStore((factory) => {
-  const fixture = seededStore(factory, 6000);
-  afterAll(() => {
-    fixture.close();
+describeEachStore(async (factory) => {
+  const fixture = await seededStore(factory, 6000);
+  afterAll(async () => {
+    await fixture.close();
   });
   const { store, events } = fixture;
 
-  function listAll(scope: EventScope, filter: EventFilter): { ids: number[]; total: number } {
+  async function listAll(scope: EventScope, filter: EventFilter): Promise<{ ids: number[]; total: number }> {
     const ids: number[] = [];
     let total = -1;
     for (let page = 1; ; page++) {
-      const result = store.listEvents(scope, filter, newestFirst, { page, perPage: 1000 });
+      const result = await store.listEvents(scope, filter, newestFirst, { page, perPage: 1000 });
       total = result.total;
       ids.push(...result.rows.map((e) => e.id));
       if (result.rows.length < 1000) return { ids, total };
@@ -29,12 +29,12 @@ describeEachStore((factory) => {
   if (!middle) throw new Error("the demo data has no events");
 
   describe.each(filterScopes)("filters in %s", (_, scope) => {
-    it.each(cases)("%s: every matching event, and only those", (_label, filter) => {
+    it.each(cases)("%s: every matching event, and only those", async (_label, filter) => {
       const expected = modelList(events, scope, filter, newestFirst).map((e) => e.id);
-      const actual = listAll(scope, filter);
+      const actual = await listAll(scope, filter);
       expect(actual.ids).toEqual(expected);
       expect(actual.total).toBe(expected.length);
-      expect(store.countEvents(scope, filter)).toBe(expected.length);
+      expect(await store.countEvents(scope, filter)).toBe(expected.length);
     });
   });
 
@@ -46,17 +46,17 @@ describeEachStore((factory) => {
     }
   });
 
-  it("from/until include events stamped exactly at either end", () => {
+  it("from/until include events stamped exactly at either end", async () => {
     const at = Date.parse(middle.timestamp);
-    const { ids } = listAll({ orgIds: [1, 2, 3, 4] }, { from: [at], until: [at] });
+    const { ids } = await listAll({ orgIds: [1, 2, 3, 4] }, { from: [at], until: [at] });
     expect(ids).toContain(middle.id);
-    expect(listAll({ orgIds: [1, 2, 3, 4] }, { from: [at + 1], until: [at + 1000] }).ids).not.toContain(
-      middle.id,
-    );
+    expect(
+      (await listAll({ orgIds: [1, 2, 3, 4] }, { from: [at + 1], until: [at + 1000] })).ids,
+    ).not.toContain(middle.id);
   });
 
   it("a description holding NUL is found by a filter holding NUL, and breaks no query", async () => {
-    const container = store.findContainer(
+    const container = await store.findContainer(
       [2],
       fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
     );
@@ -69,7 +69,7 @@ describeEachStore((factory) => {
     });
     const scope = { orgIds: [2] };
     for (const value of ["\0%%", "r\0%", "door\0%% f", "\0", "%% forced"])
-      expect(listAll(scope, { description: [value] }).ids, JSON.stringify(value)).toEqual([id]);
-    expect(listAll(scope, { description: ["door\0x"] }).ids).toEqual([]);
+      expect((await listAll(scope, { description: [value] })).ids, JSON.stringify(value)).toEqual([id]);
+    expect((await listAll(scope, { description: ["door\0x"] })).ids).toEqual([]);
   });
 });

@@ -8,89 +8,94 @@ import { describeEachStore } from "./test-store-factories";
 
 const newestFirst = [{ field: "timestamp" as const, desc: true }];
 
-describeEachStore((factory) => {
-  const fixture = seededStore(factory, 5000);
-  afterAll(() => {
-    fixture.close();
+describeEachStore(async (factory) => {
+  const fixture = await seededStore(factory, 5000);
+  afterAll(async () => {
+    await fixture.close();
   });
   const { store } = fixture;
 
-  function all(scope: EventScope) {
-    const { rows, total } = store.listEvents(scope, {}, newestFirst, { page: 1, perPage: 1000 });
+  async function all(scope: EventScope) {
+    const { rows, total } = await store.listEvents(scope, {}, newestFirst, { page: 1, perPage: 1000 });
     const ids = [...rows.map((e) => e.id)];
     for (let page = 2; ids.length < total; page++) {
-      ids.push(...store.listEvents(scope, {}, newestFirst, { page, perPage: 1000 }).rows.map((e) => e.id));
+      ids.push(
+        ...(await store.listEvents(scope, {}, newestFirst, { page, perPage: 1000 })).rows.map((e) => e.id),
+      );
     }
     return { ids, total };
   }
 
-  const container = (orgIds: number[], id: string) => {
-    const found = store.findContainer(orgIds, id);
+  const container = async (orgIds: number[], id: string) => {
+    const found = await store.findContainer(orgIds, id);
     if (!found) throw new Error(`container ${id} not found`);
     return found;
   };
 
   describe("scope", () => {
-    it("an organisation's reach is itself and its descendants, never another tenant", () => {
-      const acme = all({ orgIds: [1, 2, 3] });
-      const globex = all({ orgIds: [4] });
+    it("an organisation's reach is itself and its descendants, never another tenant", async () => {
+      const acme = await all({ orgIds: [1, 2, 3] });
+      const globex = await all({ orgIds: [4] });
       const ofOrg = (ids: number[]) =>
         new Set(fixture.events.filter((e) => ids.includes(e.id)).map((e) => e.organisation.id));
       expect(ofOrg(acme.ids)).toEqual(new Set([1, 2, 3]));
       expect(ofOrg(globex.ids)).toEqual(new Set([4]));
       expect(acme.total + globex.total).toBe(fixture.events.length);
-      expect(all({ orgIds: [2] }).ids).toEqual(
+      expect((await all({ orgIds: [2] })).ids).toEqual(
         modelList(fixture.events, { orgIds: [2] }, {}, newestFirst).map((e) => e.id),
       );
     });
 
-    it("an empty or unknown reach lists nothing", () => {
-      expect(store.listEvents({ orgIds: [] }, {}, newestFirst, { page: 1, perPage: 50 })).toEqual({
+    it("an empty or unknown reach lists nothing", async () => {
+      expect(await store.listEvents({ orgIds: [] }, {}, newestFirst, { page: 1, perPage: 50 })).toEqual({
         rows: [],
         total: 0,
       });
-      expect(store.listEvents({ orgIds: [99] }, {}, newestFirst, { page: 1, perPage: 50 })).toEqual({
+      expect(await store.listEvents({ orgIds: [99] }, {}, newestFirst, { page: 1, perPage: 50 })).toEqual({
         rows: [],
         total: 0,
       });
     });
 
-    it("the organisation filter only narrows the reach", () => {
-      expect(store.countEvents({ orgIds: [4] }, { organisation: ["acme"] })).toBe(0);
-      expect(store.countEvents({ orgIds: [1, 2, 3] }, { organisation: ["retail"] })).toBe(
-        all({ orgIds: [3] }).total,
+    it("the organisation filter only narrows the reach", async () => {
+      expect(await store.countEvents({ orgIds: [4] }, { organisation: ["acme"] })).toBe(0);
+      expect(await store.countEvents({ orgIds: [1, 2, 3] }, { organisation: ["retail"] })).toBe(
+        (await all({ orgIds: [3] })).total,
       );
     });
 
-    it.each(containerEventTypes)("by_%s lists the container events of that type, both statuses", (type) => {
-      const scope: EventScope = { orgIds: [1, 2, 3, 4], containerType: type };
-      const { ids } = all(scope);
-      expect(ids).toEqual(modelList(fixture.events, scope, {}, newestFirst).map((e) => e.id));
-      const rows = fixture.events.filter((e) => ids.includes(e.id));
-      expect(rows.every((e) => e.container !== null && e.event_type.description === type)).toBe(true);
-      expect(new Set(rows.map((e) => e.status))).toEqual(new Set(["SUCCESS", "FAILURE"]));
-    });
+    it.each(containerEventTypes)(
+      "by_%s lists the container events of that type, both statuses",
+      async (type) => {
+        const scope: EventScope = { orgIds: [1, 2, 3, 4], containerType: type };
+        const { ids } = await all(scope);
+        expect(ids).toEqual(modelList(fixture.events, scope, {}, newestFirst).map((e) => e.id));
+        const rows = fixture.events.filter((e) => ids.includes(e.id));
+        expect(rows.every((e) => e.container !== null && e.event_type.description === type)).toBe(true);
+        expect(new Set(rows.map((e) => e.status))).toEqual(new Set(["SUCCESS", "FAILURE"]));
+      },
+    );
 
-    it("by_fail lists failed container events only", () => {
+    it("by_fail lists failed container events only", async () => {
       const scope: EventScope = { orgIds: [1, 2, 3], failuresOnly: true };
-      const { ids } = all(scope);
+      const { ids } = await all(scope);
       expect(ids.length).toBeGreaterThan(0);
       expect(ids).toEqual(modelList(fixture.events, scope, {}, newestFirst).map((e) => e.id));
     });
 
-    it("one container's events, only within the reach", () => {
+    it("one container's events, only within the reach", async () => {
       const id = fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "";
-      const { ids } = all({ orgIds: [1, 2, 3], containerId: id });
+      const { ids } = await all({ orgIds: [1, 2, 3], containerId: id });
       expect(ids.length).toBeGreaterThan(0);
       expect(ids).toEqual(fixture.events.filter((e) => e.container?.id === id).map((e) => e.id));
-      expect(all({ orgIds: [4], containerId: id }).total).toBe(0);
+      expect((await all({ orgIds: [4], containerId: id })).total).toBe(0);
     });
 
-    it("a page past the end is empty but still counts", () => {
-      const { total } = all({ orgIds: [4] });
-      const past = store.listEvents({ orgIds: [4] }, {}, newestFirst, { page: 10_000, perPage: 1000 });
+    it("a page past the end is empty but still counts", async () => {
+      const { total } = await all({ orgIds: [4] });
+      const past = await store.listEvents({ orgIds: [4] }, {}, newestFirst, { page: 10_000, perPage: 1000 });
       expect(past).toEqual({ rows: [], total });
-      const huge = store.listEvents({ orgIds: [4] }, {}, newestFirst, {
+      const huge = await store.listEvents({ orgIds: [4] }, {}, newestFirst, {
         page: Number.MAX_SAFE_INTEGER,
         perPage: 1000,
       });
@@ -98,16 +103,16 @@ describeEachStore((factory) => {
     });
   });
 
-  describe("insertContainerEvent", () => {
-    const target: Container = container([1, 2, 3], "c-0006");
+  describe("insertContainerEvent", async () => {
+    const target: Container = await container([1, 2, 3], "c-0006");
     it("the target container belongs to Acme Logistics", () => {
       expect(target.organisation.id).toBe(2);
     });
 
     it("stores the event as the contract prescribes and lists it at once", async () => {
-      const before = store.countEvents({ orgIds: [1, 2, 3] }, {});
-      const beforeAccess = store.countEvents({ orgIds: [1, 2, 3], containerType: "ACCESS" }, {});
-      const beforeFail = store.countEvents(
+      const before = await store.countEvents({ orgIds: [1, 2, 3] }, {});
+      const beforeAccess = await store.countEvents({ orgIds: [1, 2, 3], containerType: "ACCESS" }, {});
+      const beforeFail = await store.countEvents(
         { orgIds: [1, 2, 3], failuresOnly: true },
         { description: ["unit test probe"] },
       );
@@ -119,15 +124,22 @@ describeEachStore((factory) => {
       });
       expect(id).toBeGreaterThan(Math.max(...fixture.events.map((e) => e.id)));
       // Counts taken before the write (a store may cache them) move with it.
-      expect(store.countEvents({ orgIds: [1, 2, 3] }, {})).toBe(before + 1);
-      expect(store.countEvents({ orgIds: [1, 2, 3], containerType: "ACCESS" }, {})).toBe(beforeAccess + 1);
+      expect(await store.countEvents({ orgIds: [1, 2, 3] }, {})).toBe(before + 1);
+      expect(await store.countEvents({ orgIds: [1, 2, 3], containerType: "ACCESS" }, {})).toBe(
+        beforeAccess + 1,
+      );
       expect(
-        store.countEvents({ orgIds: [1, 2, 3], failuresOnly: true }, { description: ["unit test probe"] }),
+        await store.countEvents(
+          { orgIds: [1, 2, 3], failuresOnly: true },
+          { description: ["unit test probe"] },
+        ),
       ).toBe(beforeFail + 1);
-      const [event] = store.listEvents({ orgIds: [2] }, { description: ["UNIT TEST PROBE"] }, newestFirst, {
-        page: 1,
-        perPage: 5,
-      }).rows;
+      const [event] = (
+        await store.listEvents({ orgIds: [2] }, { description: ["UNIT TEST PROBE"] }, newestFirst, {
+          page: 1,
+          perPage: 5,
+        })
+      ).rows;
       expect(event).toEqual({
         id,
         timestamp: "2026-11-18T12:30:00.250Z",
@@ -152,14 +164,16 @@ describeEachStore((factory) => {
         status: "SUCCESS",
         timestamp: "2026-11-18T13:00:00Z",
       });
-      const event = store.listEvents(
-        { orgIds: [1, 2, 3], containerId: target.id },
-        {},
-        [{ field: "id", desc: true }],
-        {
-          page: 1,
-          perPage: 1,
-        },
+      const event = (
+        await store.listEvents(
+          { orgIds: [1, 2, 3], containerId: target.id },
+          {},
+          [{ field: "id", desc: true }],
+          {
+            page: 1,
+            perPage: 1,
+          },
+        )
       ).rows[0];
       expect(event?.id).toBe(id);
       expect(event?.timestamp).toBe("2026-11-18T13:00:00Z");
@@ -175,18 +189,20 @@ describeEachStore((factory) => {
       });
       const other = fixture.connect();
       try {
-        const [first] = other.listEvents({ orgIds: [2] }, {}, [{ field: "id", desc: true }], {
-          page: 1,
-          perPage: 1,
-        }).rows;
+        const [first] = (
+          await other.listEvents({ orgIds: [2] }, {}, [{ field: "id", desc: true }], {
+            page: 1,
+            perPage: 1,
+          })
+        ).rows;
         expect(first?.id).toBe(id);
       } finally {
-        other.close();
+        await other.close();
       }
     });
 
     it("notices rows another connection committed, in its counts too", async () => {
-      const before = store.countEvents({ orgIds: [2] }, {});
+      const before = await store.countEvents({ orgIds: [2] }, {});
       const other = fixture.connect();
       try {
         await logContainerEvent(other, target, 1, {
@@ -195,9 +211,9 @@ describeEachStore((factory) => {
           timestamp: "2026-11-18T15:00:00Z",
         });
       } finally {
-        other.close();
+        await other.close();
       }
-      expect(store.countEvents({ orgIds: [2] }, {})).toBe(before + 1);
+      expect(await store.countEvents({ orgIds: [2] }, {})).toBe(before + 1);
     });
   });
 });

@@ -13,23 +13,23 @@ const single = eventSortFields.flatMap((field) => [
   { field, desc: true },
 ]);
 
-describeEachStore((factory) => {
-  const fixture = seededStore(factory, 5000);
-  afterAll(() => {
-    fixture.close();
+describeEachStore(async (factory) => {
+  const fixture = await seededStore(factory, 5000);
+  afterAll(async () => {
+    await fixture.close();
   });
   const { store, events } = fixture;
 
-  function pages(
+  async function pages(
     scope: EventScope,
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
     perPage: number,
     maxPages = Infinity,
-  ): number[] {
+  ): Promise<number[]> {
     const ids: number[] = [];
     for (let page = 1; page <= maxPages; page++) {
-      const { rows } = store.listEvents(scope, filter, sort, { page, perPage });
+      const { rows } = await store.listEvents(scope, filter, sort, { page, perPage });
       ids.push(...rows.map((e) => e.id));
       if (rows.length < perPage) break;
     }
@@ -37,10 +37,10 @@ describeEachStore((factory) => {
   }
 
   describe.each(single)("sort $field (desc: $desc)", (term) => {
-    it("reads every event in the contract's order, paged without gaps or repeats", () => {
+    it("reads every event in the contract's order, paged without gaps or repeats", async () => {
       const expected = modelList(events, reach, {}, [term]).map((e) => e.id);
-      expect(pages(reach, {}, [term], 1000)).toEqual(expected);
-      expect(pages(reach, {}, [term], 37, 12)).toEqual(expected.slice(0, 37 * 12));
+      expect(await pages(reach, {}, [term], 1000)).toEqual(expected);
+      expect(await pages(reach, {}, [term], 37, 12)).toEqual(expected.slice(0, 37 * 12));
     });
   });
 
@@ -70,15 +70,15 @@ describeEachStore((factory) => {
         { field: "timestamp", desc: true },
       ],
     ],
-  ] as SortTerm<EventSortField>[][][])("sorts by several fields in turn: %j", (sort) => {
-    expect(pages(reach, {}, sort, 500)).toEqual(modelList(events, reach, {}, sort).map((e) => e.id));
+  ] as SortTerm<EventSortField>[][][])("sorts by several fields in turn: %j", async (sort) => {
+    expect(await pages(reach, {}, sort, 500)).toEqual(modelList(events, reach, {}, sort).map((e) => e.id));
   });
 
-  it("nulls sort last in both directions", () => {
+  it("nulls sort last in both directions", async () => {
     const byId = new Map(events.map((e) => [e.id, e]));
     for (const field of ["user", "endpoint", "iccid"] as const) {
       for (const desc of [false, true]) {
-        const keys = pages(reach, {}, [{ field, desc }], 1000).map((id) => {
+        const keys = (await pages(reach, {}, [{ field, desc }], 1000)).map((id) => {
           const e = byId.get(id);
           return field === "user" ? e?.user : field === "endpoint" ? e?.endpoint : e?.sim;
         });

@@ -1,6 +1,5 @@
 import type { ContainerEventType } from "../../contract/catalogue";
 import type { Container } from "../../contract/container";
-import type { CsvValue } from "../../contract/csv";
 import type { Event, EventTypesResponse } from "../../contract/event";
 import type { ContainerFilter, EventFilter } from "../../contract/filter-fields";
 import type { Organisation } from "../../contract/organisation";
@@ -20,62 +19,70 @@ export type EventScope = {
 export type PageRequest = { page: number; perPage: number };
 export type PageOf<T> = { rows: T[]; total: number };
 
-export type EventExport = { total: number; rows: IterableIterator<CsvValue[]> };
+/**
+ * An export's rows as CSV text (one `csvLine` per row, in `csvColumns` order, no header), UTF-8 encoded, a
+ * chunk at a time as the caller asks for them; `return()` ends the export early.
+ */
+export type EventExport = { total: number; csv: AsyncIterator<Uint8Array, undefined> };
 /** `chunkRows`: how many rows one read of the store fetches (tests make it small to cross many chunks). */
-export type ExportOptions = { chunkRows?: number };
+export type ExportOptions = { chunkRows?: number | undefined };
+/** `signal`: the caller no longer wants the answer; a read that has not started yet is not started. */
+export type ReadOptions = { signal?: AbortSignal | undefined };
 
 /**
  * Everything the routes need from storage but accounts and sessions (those are `AccountStore`'s), and the
- * store's own life: health, seeding, close. SQLite implements it today; a PostgreSQL store implements the
- * same methods (async-capable callers await each result, so a promise-returning store fits too).
+ * store's own life: health, seeding, close. Every method answers a promise, so a backend may read on other
+ * threads (SQLite) or over a network (PostgreSQL); failures it cannot help are a StoreUnavailableError.
  */
 export interface EventStore {
-  organisations(): Organisation[];
-  eventTypes(): EventTypesResponse;
+  organisations(): Promise<Organisation[]>;
+  eventTypes(): Promise<EventTypesResponse>;
 
   /**
    * Moves whenever committed data may have changed, by this process or another: an answer computed under
    * one version stays right while the version holds.
    */
-  changeVersion(): string;
+  changeVersion(): Promise<string>;
 
   listEvents(
     scope: EventScope,
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
     page: PageRequest,
-  ): PageOf<Event>;
-  countEvents(scope: EventScope, filter: EventFilter): number;
+    options?: ReadOptions,
+  ): Promise<PageOf<Event>>;
+  countEvents(scope: EventScope, filter: EventFilter, options?: ReadOptions): Promise<number>;
   /**
-   * The matching events that exist now, `total` of them (what `countEvents` answers at this moment), as CSV
-   * cells in `csvColumns` order; events written while the rows are read are not among them. The rows are
-   * read as they are asked for; calling `return()` on them ends the export.
+   * The matching events that exist now, `total` of them (what `countEvents` answers at this moment), as CSV;
+   * events written while the rows are read are not among them. The rows are read as they are asked for.
    */
   exportEvents(
     scope: EventScope,
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
     options?: ExportOptions,
-  ): EventExport;
+  ): Promise<EventExport>;
   /** Stores the events durably, all or none, and answers their ids in the order given once they are. */
   insertContainerEvents(events: readonly LoggedEvent[]): Promise<number[]>;
 
-  findContainer(orgIds: readonly number[], containerId: string): Container | undefined;
+  findContainer(orgIds: readonly number[], containerId: string): Promise<Container | undefined>;
   listContainers(
     orgIds: readonly number[],
     filter: ContainerFilter,
     sort: SortTerm<ContainerSortField>[],
     page: PageRequest,
-  ): PageOf<Container>;
+    options?: ReadOptions,
+  ): Promise<PageOf<Container>>;
 
-  /** Throws StoreUnavailableError when the store cannot serve (its file is gone); the health check asks it. */
-  health(): void;
+  /** Rejects with a StoreUnavailableError when the store cannot serve (its file is gone); `/healthz` asks it. */
+  health(): Promise<void>;
 
-  isEmpty(): boolean;
+  isEmpty(): Promise<boolean>;
   /**
    * Loads a demo world and its events in bulk (first start and `npm run seed`) into an empty store; answers
    * false, writing nothing, when it holds a world already (another process may have seeded it meanwhile).
    */
-  seed(world: DemoWorld, events: Iterable<EventRow>): boolean;
-  close(): void;
+  seed(world: DemoWorld, events: Iterable<EventRow>): Promise<boolean>;
+  /** Ends every export still streaming and releases the store's connections and threads. */
+  close(): Promise<void>;
 }

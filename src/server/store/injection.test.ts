@@ -8,7 +8,7 @@ import { fixtureNowMs, listAll, logContainerEvent } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
 // Names and descriptions full of SQL, LIKE and FTS5 syntax: each must match as the plain text it is.
-describeEachStore((factory) => {
+describeEachStore(async (factory) => {
   const opened = factory.open();
   const { store } = opened;
   const world = demoWorld("hash", fixtureNowMs);
@@ -18,8 +18,8 @@ describeEachStore((factory) => {
   payroll.name = "Budget 100% final_v2.xlsx.enc";
   audit.name = String.raw`C:\audit\"2025".zip.enc`;
   gateway.name = "gw_1%";
-  store.seed(world, demoEvents(world, 2000, fixtureNowMs));
-  const container = store.findContainer([1], payroll.id);
+  await store.seed(world, demoEvents(world, 2000, fixtureNowMs));
+  const container = await store.findContainer([1], payroll.id);
   if (!container) throw new Error("container missing");
   const tricky = [
     "' OR 1=1 --",
@@ -41,15 +41,15 @@ describeEachStore((factory) => {
         description,
       });
     }
-    events = listAll(store);
+    events = await listAll(store);
   });
-  afterAll(() => {
-    opened.remove();
+  afterAll(async () => {
+    await opened.remove();
   });
 
   const everyone = { orgIds: [1, 2, 3, 4] };
-  const ids = (filter: EventFilter) =>
-    store.listEvents(everyone, filter, [], { page: 1, perPage: 1000 }).rows.map((e) => e.id);
+  const ids = async (filter: EventFilter) =>
+    (await store.listEvents(everyone, filter, [], { page: 1, perPage: 1000 })).rows.map((e) => e.id);
 
   it.each([
     ["description", "' OR 1=1 --"],
@@ -69,35 +69,35 @@ describeEachStore((factory) => {
     ["tags", "_"],
     ["container", "c-0001' OR '1'='1"],
     ["imei", "1 OR 1=1"],
-  ] as [keyof EventFilter, string][])("%s:%s matches exactly what it says", (field, value) => {
+  ] as [keyof EventFilter, string][])("%s:%s matches exactly what it says", async (field, value) => {
     const filter = { [field]: [value] } as EventFilter;
     const expected = modelList(events, everyone, filter, []).map((e) => e.id);
-    expect(ids(filter)).toEqual(expected.slice(0, 1000));
-    expect(store.countEvents(everyone, filter)).toBe(expected.length);
+    expect(await ids(filter)).toEqual(expected.slice(0, 1000));
+    expect(await store.countEvents(everyone, filter)).toBe(expected.length);
   });
 
-  it("the probes hit what they should and nothing more", () => {
-    expect(store.countEvents(everyone, { description: ["' OR 1=1 --"] })).toBe(1);
-    expect(store.countEvents(everyone, { description: ["a%b_c"] })).toBe(1);
-    expect(store.countEvents(everyone, { description: [String.raw`back\slash`] })).toBe(1);
-    expect(store.countEvents(everyone, { description: ['say "hi"'] })).toBe(1);
-    expect(store.countEvents(everyone, { description: ["%"] })).toBeGreaterThan(2);
-    expect(store.countEvents(everyone, { endpoint: ["gw_1%"] })).toBeGreaterThan(0);
-    expect(store.countEvents(everyone, { endpoint: ["gw_1x"] })).toBe(0);
-    expect(store.countEvents(everyone, {})).toBe(events.length);
+  it("the probes hit what they should and nothing more", async () => {
+    expect(await store.countEvents(everyone, { description: ["' OR 1=1 --"] })).toBe(1);
+    expect(await store.countEvents(everyone, { description: ["a%b_c"] })).toBe(1);
+    expect(await store.countEvents(everyone, { description: [String.raw`back\slash`] })).toBe(1);
+    expect(await store.countEvents(everyone, { description: ['say "hi"'] })).toBe(1);
+    expect(await store.countEvents(everyone, { description: ["%"] })).toBeGreaterThan(2);
+    expect(await store.countEvents(everyone, { endpoint: ["gw_1%"] })).toBeGreaterThan(0);
+    expect(await store.countEvents(everyone, { endpoint: ["gw_1x"] })).toBe(0);
+    expect(await store.countEvents(everyone, {})).toBe(events.length);
   });
 
-  it("container names match literally", () => {
-    const list = (name: string) =>
-      store
-        .listContainers([1, 2, 3, 4], { name: [name] }, [{ field: "name", desc: false }], {
+  it("container names match literally", async () => {
+    const list = async (name: string) =>
+      (
+        await store.listContainers([1, 2, 3, 4], { name: [name] }, [{ field: "name", desc: false }], {
           page: 1,
           perPage: 100,
         })
-        .rows.map((c) => c.name);
-    expect(list("%")).toEqual(["Budget 100% final_v2.xlsx.enc"]);
-    expect(list("_")).toEqual(["Budget 100% final_v2.xlsx.enc"]);
-    expect(list("\\audit\\")).toEqual([String.raw`C:\audit\"2025".zip.enc`]);
-    expect(list("' OR 1=1 --")).toEqual([]);
+      ).rows.map((c) => c.name);
+    expect(await list("%")).toEqual(["Budget 100% final_v2.xlsx.enc"]);
+    expect(await list("_")).toEqual(["Budget 100% final_v2.xlsx.enc"]);
+    expect(await list("\\audit\\")).toEqual([String.raw`C:\audit\"2025".zip.enc`]);
+    expect(await list("' OR 1=1 --")).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { Event } from "../../contract/event";
 import { demoEvents } from "../demo/demo-events";
 import { demoWorld } from "../demo/demo-world";
 import type { DemoWorld } from "./event-row";
-import type { EventScope, EventStore } from "./event-store";
+import type { EventExport, EventScope, EventStore } from "./event-store";
 import { loggedEvent } from "./logged-event";
 import type { OpenedStore, StoreFactory, TestStore } from "./test-store-factories";
 
@@ -17,16 +17,16 @@ export type StoreFixture = {
   /** Every event, newest first, as `listEvents` answers it. */
   events: Event[];
   /** Re-reads `events` (after inserts). */
-  reload(): Event[];
+  reload(): Promise<Event[]>;
   /** Another connection to the same data; the test closes it. */
   connect(): TestStore;
-  close(): void;
+  close(): Promise<void>;
 };
 
-export function listAll(store: EventStore, scope: EventScope = allOrgs): Event[] {
+export async function listAll(store: EventStore, scope: EventScope = allOrgs): Promise<Event[]> {
   const rows: Event[] = [];
   for (let page = 1; ; page++) {
-    const { rows: chunk } = store.listEvents(scope, {}, [{ field: "timestamp", desc: true }], {
+    const { rows: chunk } = await store.listEvents(scope, {}, [{ field: "timestamp", desc: true }], {
       page,
       perPage: 1000,
     });
@@ -36,25 +36,23 @@ export function listAll(store: EventStore, scope: EventScope = allOrgs): Event[]
 }
 
 /** Seeds an opened, empty store with the demo world of `fixtureNowMs` and `count` events. */
-export function seedDemoStore(opened: OpenedStore, count: number): StoreFixture {
+export async function seedDemoStore(opened: OpenedStore, count: number): Promise<StoreFixture> {
   const { store } = opened;
   const world = demoWorld("scrypt$test$hash", fixtureNowMs);
-  store.seed(world, demoEvents(world, count, fixtureNowMs));
+  await store.seed(world, demoEvents(world, count, fixtureNowMs));
   const fixture: StoreFixture = {
     store,
     world,
-    events: listAll(store),
-    reload: () => (fixture.events = listAll(store)),
+    events: await listAll(store),
+    reload: async () => (fixture.events = await listAll(store)),
     connect: () => opened.connect(),
-    close: () => {
-      opened.remove();
-    },
+    close: () => opened.remove(),
   };
   return fixture;
 }
 
 /** A new store of the factory's backend, seeded with the demo world and `count` events. */
-export const seededStore = (factory: StoreFactory, count = 6000): StoreFixture =>
+export const seededStore = (factory: StoreFactory, count = 6000): Promise<StoreFixture> =>
   seedDemoStore(factory.open(), count);
 
 /** Logs one container event as the single POST does, and answers its id. */
@@ -67,4 +65,30 @@ export async function logContainerEvent(
   const [id] = await store.insertContainerEvents([loggedEvent(container, userId, event)]);
   if (id === undefined) throw new Error("the store answered no id");
   return id;
+}
+
+/** Every CSV record an export yields, each with its line end, read to the end. */
+export async function exportedLines(exported: EventExport): Promise<string[]> {
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let next = await exported.csv.next(); next.done !== true; next = await exported.csv.next()) {
+    text += decoder.decode(next.value, { stream: true });
+  }
+  return csvRecords(text + decoder.decode());
+}
+
+/** Splits CSV text after each line end outside quotes. */
+export function csvRecords(text: string): string[] {
+  const records: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let at = 0; at < text.length; at++) {
+    if (text[at] === '"') quoted = !quoted;
+    else if (!quoted && text[at] === "\n") {
+      records.push(text.slice(start, at + 1));
+      start = at + 1;
+    }
+  }
+  if (start < text.length) records.push(text.slice(start));
+  return records;
 }

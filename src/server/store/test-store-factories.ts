@@ -13,9 +13,9 @@ export type OpenedStore = {
   /** Another connection to the same data, as a second server process opens it; the test closes it. */
   connect(): TestStore;
   /** Closes `store` and opens the same data again, as a restarted server does; answers the new `store`. */
-  reopen(): TestStore;
+  reopen(): Promise<TestStore>;
   /** Closes `store` and deletes the data. */
-  remove(): void;
+  remove(): Promise<void>;
 };
 
 /** How the behavioural suite gets stores of one backend. */
@@ -30,10 +30,10 @@ export type StoreFactory = {
 export const storeFactories: readonly StoreFactory[] = [sqliteStoreFactory];
 
 /** Declares `suite` once for every backend, under the backend's name, with its factory. */
-export function describeEachStore(suite: (factory: StoreFactory) => void): void {
+export function describeEachStore(suite: (factory: StoreFactory) => void | Promise<void>): void {
   for (const factory of storeFactories) {
-    describe(factory.name, () => {
-      suite(factory);
+    describe(factory.name, async () => {
+      await suite(factory);
     });
   }
 }
@@ -41,8 +41,8 @@ export function describeEachStore(suite: (factory: StoreFactory) => void): void 
 /** A function that opens a new empty store of `factory` for one test; each is removed after its test. */
 export function freshStores(factory: StoreFactory): () => OpenedStore {
   const opened: OpenedStore[] = [];
-  afterEach(() => {
-    for (const store of opened.splice(0)) store.remove();
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.remove()));
   });
   return () => {
     const store = factory.open();

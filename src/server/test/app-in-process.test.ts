@@ -14,8 +14,8 @@ import { createApp } from "../http/app";
 const temp = tempDbPath();
 const store = openSqliteStore(temp.dbPath);
 await seedDemo(store, { events: 200, password: "demo", nowMs: testNowMs });
-afterAll(() => {
-  store.close();
+afterAll(async () => {
+  await store.close();
   temp.remove();
 });
 
@@ -24,10 +24,10 @@ mkdirSync(join(staticDir, "assets"), { recursive: true });
 writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>EventDesk</title>");
 writeFileSync(join(staticDir, "assets", "app-1234.js"), "console.log('hi')");
 
-function appWithClock(options: { config?: Partial<Config>; events?: EventStore } = {}) {
+async function appWithClock(options: { config?: Partial<Config>; events?: EventStore } = {}) {
   let now = testNowMs;
   const config = { ...defaultConfig, staticDir, ...options.config };
-  const app = createApp({ events: options.events ?? store, accounts: store, config, now: () => now });
+  const app = await createApp({ events: options.events ?? store, accounts: store, config, now: () => now });
   const json = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(`/api/v1${path}`, {
       method,
@@ -43,7 +43,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe("time-bound auth (in process, controlled clock)", () => {
   it("an auth token expires after EVENTDESK_TOKEN_TTL; the refresh token outlives it, then expires too", async () => {
-    const { app, json, login, advance } = appWithClock({
+    const { app, json, login, advance } = await appWithClock({
       config: { tokenTtlSeconds: 60, refreshTtlSeconds: 600 },
     });
     const tokens = tokensSchema.parse(await (await login("admin@acme.test")).json());
@@ -58,7 +58,7 @@ describe("time-bound auth (in process, controlled clock)", () => {
   });
 
   it("a username lock lasts five minutes from the locking failure, then the right password works", async () => {
-    const { login, advance } = appWithClock();
+    const { login, advance } = await appWithClock();
     for (let i = 0; i < 5; i++) expect((await login("admin@globex.test", "wrong")).status).toBe(401);
     const locked = await login("ADMIN@globex.test");
     expect(locked.status).toBe(429);
@@ -70,20 +70,20 @@ describe("time-bound auth (in process, controlled clock)", () => {
   });
 
   it("parallel guesses cannot slip past the count", async () => {
-    const { login } = appWithClock();
+    const { login } = await appWithClock();
     const replies = await Promise.all(Array.from({ length: 12 }, () => login("support@acme.test", "wrong")));
     expect(replies.filter((r) => r.status === 401)).toHaveLength(5);
     expect(replies.filter((r) => r.status === 429)).toHaveLength(7);
   });
 
   it("thirty failures from one address slow it down but lock out no other username", async () => {
-    const { login } = appWithClock();
+    const { login } = await appWithClock();
     for (let i = 0; i < 30; i++) expect((await login(`nobody${i}@acme.test`, "wrong")).status).toBe(401);
     expect((await login("admin@acme.test")).status).toBe(200);
   });
 
   it("signing out ends the auth tokens of that session at once", async () => {
-    const { app, json, login } = appWithClock();
+    const { app, json, login } = await appWithClock();
     const tokens = tokensSchema.parse(await (await login("admin@acme.test")).json());
     expect((await json("DELETE", "/authenticate", { refresh_token: tokens.refresh_token })).status).toBe(204);
     expect((await app.request("/api/v1/me", { headers: bearer(tokens.auth_token) })).status).toBe(401);
@@ -100,7 +100,7 @@ describe("a store that cannot write", () => {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const { app, json, login } = appWithClock({ events: readOnly });
+    const { app, json, login } = await appWithClock({ events: readOnly });
     const { auth_token } = tokensSchema.parse(await (await login("admin@acme.test")).json());
     const containers = await app.request("/api/v1/orgs/1/containers", { headers: bearer(auth_token) });
     const container = containerListSchema.parse(await containers.json())[0];
@@ -116,8 +116,8 @@ describe("a store that cannot write", () => {
   });
 });
 
-describe("the dashboard and browser headers", () => {
-  const { app } = appWithClock({ config: { corsOrigins: ["https://console.example.com"] } });
+describe("the dashboard and browser headers", async () => {
+  const { app } = await appWithClock({ config: { corsOrigins: ["https://console.example.com"] } });
 
   it("serves index.html at / and for the SPA's routes, revalidated, with the security headers", async () => {
     for (const path of ["/", "/orgs/1/events", "/login"]) {

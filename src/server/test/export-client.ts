@@ -1,33 +1,32 @@
 import { request, type IncomingMessage } from "node:http";
-import type { CsvValue } from "../../contract/csv";
-import type { EventStore } from "../store/event-store";
+import type { EventExport, EventStore } from "../store/event-store";
+import { csvRecords } from "../store/test-fixture";
 import type { TestServer } from "./server-fixture";
 
-/** What the store has handed one export so far, and how it ended. */
+/** What the store has handed one export so far (rows), and how it ended. */
 export type ExportProgress = { total: number; yielded: number; returned: boolean; done: boolean };
 
 /** Records every export the store starts from now on (the store still does all the work). */
 export function watchExports(store: EventStore): ExportProgress[] {
   const seen: ExportProgress[] = [];
   const exportEvents = store.exportEvents.bind(store);
-  store.exportEvents = (...args) => {
-    const { total, rows } = exportEvents(...args);
+  store.exportEvents = async (...args) => {
+    const { total, csv } = await exportEvents(...args);
     const progress: ExportProgress = { total, yielded: 0, returned: false, done: false };
     seen.push(progress);
-    const tracked: IterableIterator<CsvValue[]> = {
-      next: () => {
-        const next = rows.next();
+    const tracked: EventExport["csv"] = {
+      next: async () => {
+        const next = await csv.next();
         if (next.done === true) progress.done = true;
-        else progress.yielded++;
+        else progress.yielded += csvRecords(new TextDecoder().decode(next.value)).length;
         return next;
       },
-      return: (value?: unknown) => {
+      return: async () => {
         progress.returned = true;
-        return rows.return?.(value) ?? { done: true, value: undefined };
+        return (await csv.return?.()) ?? { done: true, value: undefined };
       },
-      [Symbol.iterator]: () => tracked,
     };
-    return { total, rows: tracked };
+    return { total, csv: tracked };
   };
   return seen;
 }

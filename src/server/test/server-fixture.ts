@@ -119,7 +119,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     }
   }
 
-  const stop = () => Promise.resolve(running.close());
+  const stop = () => running.close();
   return {
     origin,
     dbPath,

@@ -24,7 +24,7 @@ export function containerEventBatchRoutes(store: EventStore) {
     async (c) => {
       negotiate(c.req.header("Accept"), [jsonType]);
       const batch = parseBody(newContainerEventBatchSchema, await readJson(c));
-      const events = toLoggedEvents(store, c.get("orgIds"), c.get("caller").id, batch);
+      const events = await toLoggedEvents(store, c.get("orgIds"), c.get("caller").id, batch);
       const created: CreatedEvents = {
         message: "Events logged successfully",
         ids: await store.insertContainerEvents(events),
@@ -35,16 +35,18 @@ export function containerEventBatchRoutes(store: EventStore) {
 }
 
 /** Each item's container looked up once per id; one outside the reach is a 400 naming the first item with it. */
-function toLoggedEvents(
+async function toLoggedEvents(
   store: EventStore,
   orgIds: readonly number[],
   userId: number,
   batch: NewContainerEventBatch,
-): LoggedEvent[] {
+): Promise<LoggedEvent[]> {
   const containers = new Map<string, Container | undefined>();
-  return batch.events.map(({ container_id, ...event }, index) => {
+  for (const { container_id } of batch.events) {
     if (!containers.has(container_id))
-      containers.set(container_id, store.findContainer(orgIds, container_id));
+      containers.set(container_id, await store.findContainer(orgIds, container_id));
+  }
+  return batch.events.map(({ container_id, ...event }, index) => {
     const container = containers.get(container_id);
     if (!container) {
       throw badRequest("No such container in this organisation.", `events[${String(index)}].container_id`);

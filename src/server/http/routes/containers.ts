@@ -24,15 +24,18 @@ const wrappedEventSchema = z.strictObject({ event: newContainerEventSchema });
 export function containerRoutes(store: EventStore, answerEventList: EventListAnswers) {
   const scoped = pathScope(store);
   return new Hono<AppEnv>()
-    .get("/orgs/:org_id/containers", scoped, (c) => {
+    .get("/orgs/:org_id/containers", scoped, async (c) => {
       negotiate(c.req.header("Accept"), [jsonType]);
       const parsed = parseListParams(new URL(c.req.url).searchParams, containerList);
       if (!parsed.ok) throw badRequest(parsed.message, parsed.param);
       const params = parsed.value;
-      const page = store.listContainers(c.get("orgIds"), params.filter, params.sort, {
-        page: params.page,
-        perPage: params.perPage,
-      });
+      const page = await store.listContainers(
+        c.get("orgIds"),
+        params.filter,
+        params.sort,
+        { page: params.page, perPage: params.perPage },
+        { signal: c.req.raw.signal },
+      );
       return c.json(page.rows, 200, {
         ...pageHeaders(params.page, params.perPage, page.total),
         ...echoHeaders(params),

@@ -5,8 +5,8 @@ import { jsonType, negotiate } from "../negotiate";
 
 /** Every event type, source and severity, for pickers. */
 export function eventTypeRoutes(store: EventStore) {
-  return new Hono<AppEnv>().get("/event_types", (c) => {
+  return new Hono<AppEnv>().get("/event_types", async (c) => {
     negotiate(c.req.header("Accept"), [jsonType]);
-    return c.json(store.eventTypes());
+    return c.json(await store.eventTypes());
   });
 }

@@ -8,10 +8,10 @@ import { jsonType, negotiate } from "../negotiate";
 
 /** The caller and every organisation it may read. */
 export function meRoutes(store: EventStore) {
-  return new Hono<AppEnv>().get("/me", (c) => {
+  return new Hono<AppEnv>().get("/me", async (c) => {
     negotiate(c.req.header("Accept"), [jsonType]);
     const user = c.get("caller");
-    const organisations = orgReach(store.organisations(), user.organisationId);
+    const organisations = orgReach(await store.organisations(), user.organisationId);
     const own = organisations[0];
     if (!own) throw new ApiError("internal", `User ${user.id} belongs to no organisation.`);
     const me: Me = {

@@ -10,11 +10,11 @@ import { parseOrgId } from "../path-scope";
  * is out of reach answers `200 []` (x-total-count 0) once the id and the parameters are valid.
  */
 export function organisationEventRoutes(store: EventStore, answerEventList: EventListAnswers) {
-  return new Hono<AppEnv>().get("/organisation/:org_id/event", (c) => {
+  return new Hono<AppEnv>().get("/organisation/:org_id/event", async (c) => {
     const caller = c.get("caller");
     const raw = c.req.param("org_id");
     const orgId = raw === "my" ? caller.organisationId : parseOrgId(raw);
-    const organisations = store.organisations();
+    const organisations = await store.organisations();
     const visible = orgReach(organisations, caller.organisationId).some((org) => org.id === orgId);
     const reach = visible ? orgReach(organisations, orgId) : [];
     return answerEventList(c, {

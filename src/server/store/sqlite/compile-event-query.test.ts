@@ -95,9 +95,9 @@ it("orders nulls last and breaks ties by id, descending unless id is named", () 
   ).toEqual([{ expr: "e.id", desc: false }]);
 });
 
-const fixture = seededSqliteStore(1500);
-afterAll(() => {
-  fixture.close();
+const fixture = await seededSqliteStore(1500);
+afterAll(async () => {
+  await fixture.close();
 });
 
 it("every sort field and direction compiles to SQL SQLite accepts, under both plans", () => {
@@ -120,7 +120,7 @@ it("every sort field and direction compiles to SQL SQLite accepts, under both pl
   }
 });
 
-it("the trigram index only proposes candidates: rows whose trigrams occur apart are re-checked away", () => {
+it("the trigram index only proposes candidates: rows whose trigrams occur apart are re-checked away", async () => {
   const db = new Database(fixture.file, { readonly: true });
   try {
     const match = descriptionMatch({ descriptions: ["login for"] }, () => 0);
@@ -129,7 +129,7 @@ it("the trigram index only proposes candidates: rows whose trigrams occur apart 
       .pluck()
       .get(match);
     expect(candidates).toBeGreaterThan(0);
-    expect(fixture.store.countEvents({ orgIds: [1, 2, 3, 4] }, { description: ["login for"] })).toBe(0);
+    expect(await fixture.store.countEvents({ orgIds: [1, 2, 3, 4] }, { description: ["login for"] })).toBe(0);
   } finally {
     db.close();
   }

@@ -6,11 +6,11 @@ import { planRunner } from "./test-plans";
 
 // The store's filter tests (../event-filters.test.ts) see only the plan the planner picks; these run every
 // case under each plan, so a plan the planner seldom picks for the demo data must answer alike too.
-const fixture = seededSqliteStore(6000);
+const fixture = await seededSqliteStore(6000);
 const plans = planRunner(fixture.file);
-afterAll(() => {
+afterAll(async () => {
   plans.close();
-  fixture.close();
+  await fixture.close();
 });
 const { events } = fixture;
 const cases = eventFilterCases(events, fixture.world);

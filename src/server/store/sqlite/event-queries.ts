@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import type { CsvValue } from "../../../contract/csv";
 import type { Event } from "../../../contract/event";
 import type { EventFilter } from "../../../contract/filter-fields";
 import type { EventSortField } from "../../../contract/sort-fields";
@@ -15,9 +14,9 @@ import type { CountCache } from "./count-cache";
 import { descriptionMatch, eventConditions } from "./event-conditions";
 import { choosePlan } from "./event-query-plan";
 import { toEvent, type EventListRow } from "./event-row-mapper";
-import type { EventExport, EventScope, ExportOptions, PageOf, PageRequest } from "../event-store";
+import type { EventScope, ExportOptions, PageOf, PageRequest } from "../event-store";
 import { defaultChunkRows, exportChunks } from "./export-chunks";
-import { ExportRows } from "./export-rows";
+import { exportCsv, type ReadCsv } from "./export-csv";
 import { resolveEventFilter } from "./resolve-event-filter";
 import { statementCache, type StatementCache } from "./statement-cache";
 
@@ -38,14 +37,13 @@ export type EventQueries = {
     page: PageRequest,
   ) => PageOf<Event>;
   count: (scope: EventScope, filter: EventFilter) => number;
+  /** How many rows the export holds, and its CSV a chunk at a time (none when it holds no rows). */
   export: (
     scope: EventScope,
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
     options?: ExportOptions,
-  ) => EventExport;
-  /** Ends every export still streaming (before the connection closes). */
-  stopExports: () => void;
+  ) => { total: number; csv: ReadCsv | undefined };
 };
 
 /** The query, or undefined when nothing can match (unknown names, organisations outside the reach). */
@@ -77,7 +75,6 @@ export function prepareEventQuery(
 }
 
 export function eventQueries({ statement, counts, orgRanks, exportConnection }: Deps): EventQueries {
-  const streaming = new Set<ExportRows>();
   let exportStatements: StatementCache | undefined;
   const exportStatement: StatementCache = (sql) =>
     (exportStatements ??= statementCache(exportConnection()))(sql);
@@ -128,11 +125,11 @@ export function eventQueries({ statement, counts, orgRanks, exportConnection }: 
 
     export(scope, filter, sort, options = {}) {
       const query = prepare(scope, filter, sort);
-      if (!query) return { total: 0, rows: emptyRows() };
+      if (!query) return { total: 0, csv: undefined };
       // The export holds the events its count saw: those up to the largest id in the count's snapshot.
       const snapshot = countSnapshot(query);
       const total = sum(snapshot.counts);
-      if (total === 0) return { total, rows: emptyRows() };
+      if (total === 0) return { total, csv: undefined };
       const { plan, query: narrowed } = choosePlan(query, total, countByOrg);
       const chunks = exportChunks({
         statement: exportStatement,
@@ -142,15 +139,7 @@ export function eventQueries({ statement, counts, orgRanks, exportConnection }: 
         total,
         chunkRows: options.chunkRows ?? defaultChunkRows,
       });
-      return { total, rows: new ExportRows(chunks, streaming) };
-    },
-
-    stopExports() {
-      for (const rows of streaming) rows.return();
+      return { total, csv: exportCsv(chunks) };
     },
   };
-}
-
-function emptyRows(): IterableIterator<CsvValue[]> {
-  return [][Symbol.iterator]();
 }

@@ -6,11 +6,11 @@ import type { EventScope } from "../event-store";
 import { seededSqliteStore } from "./test-fixture";
 import { planRunner } from "./test-plans";
 
-const fixture = seededSqliteStore(5000);
+const fixture = await seededSqliteStore(5000);
 const plans = planRunner(fixture.file);
-afterAll(() => {
+afterAll(async () => {
   plans.close();
-  fixture.close();
+  await fixture.close();
 });
 const { events } = fixture;
 const reach: EventScope = { orgIds: [1, 2, 3] };

@@ -5,14 +5,17 @@ import { seededSqliteStore } from "./test-fixture";
 
 // The counts the store answers are checked against the events in ../counts-after-writes.test.ts; this checks
 // the table they are read from, after writes on this connection and on another.
-const fixture = seededSqliteStore(3000);
-afterAll(() => {
-  fixture.close();
+const fixture = await seededSqliteStore(3000);
+afterAll(async () => {
+  await fixture.close();
 });
 
 it("keeps event_tallies equal to the events they count", async () => {
   const { store, world } = fixture;
-  const container = store.findContainer([2], world.containers.find((c) => c.organisationId === 2)?.id ?? "");
+  const container = await store.findContainer(
+    [2],
+    world.containers.find((c) => c.organisationId === 2)?.id ?? "",
+  );
   if (!container) throw new Error("the demo world has no container in organisation 2");
   await logContainerEvent(store, container, 2, {
     event_type: "ACCESS",
@@ -27,7 +30,7 @@ it("keeps event_tallies equal to the events they count", async () => {
       timestamp: new Date(fixtureNowMs).toISOString(),
     });
   } finally {
-    other.close();
+    await other.close();
   }
   const db = new Database(fixture.file, { readonly: true });
   try {

@@ -3,29 +3,28 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoWorld } from "../../demo/demo-world";
 import { fixtureNowMs } from "../test-fixture";
+import type { OpenedStore } from "../test-store-factories";
 import { migrations } from "./migrations";
 import { openSqliteStore } from "./sqlite-store";
 import { openSqliteTestStore, tempDbFile } from "./test-fixture";
 
 // Seeding and accounts are tested for every backend (../seeding.test.ts, ../account-store.test.ts); this is
 // SQLite's own: the file, its settings and its schema version.
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const opened: OpenedStore[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.remove()));
 });
 function fresh() {
-  const opened = openSqliteTestStore();
-  cleanups.push(() => {
-    opened.remove();
-  });
-  return opened;
+  const store = openSqliteTestStore();
+  opened.push(store);
+  return store;
 }
 
 describe("opening", () => {
-  it("creates the folder and the schema, with durable settings", () => {
+  it("creates the folder and the schema, with durable settings", async () => {
     const { file, store } = fresh();
     expect(existsSync(file)).toBe(true);
-    expect(store.isEmpty()).toBe(true);
+    expect(await store.isEmpty()).toBe(true);
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma("user_version", { simple: true })).toBe(migrations.length);
@@ -35,23 +34,24 @@ describe("opening", () => {
     }
   });
 
-  it("reopens an existing file without migrating again", () => {
+  it("reopens an existing file without migrating again", async () => {
     const handle = fresh();
-    handle.store.seed(demoWorld("hash", fixtureNowMs), []);
-    const store = handle.reopen();
-    expect(store.isEmpty()).toBe(false);
-    expect(store.organisations()).toHaveLength(4);
+    await handle.store.seed(demoWorld("hash", fixtureNowMs), []);
+    const store = await handle.reopen();
+    expect(await store.isEmpty()).toBe(false);
+    expect(await store.organisations()).toHaveLength(4);
   });
 
-  it("refuses a file from a newer EventDesk", () => {
+  it("refuses a file from a newer EventDesk", async () => {
     const temp = tempDbFile();
-    cleanups.push(() => {
+    try {
+      await openSqliteStore(temp.file).close();
+      const db = new Database(temp.file);
+      db.pragma(`user_version = ${migrations.length + 1}`);
+      db.close();
+      expect(() => openSqliteStore(temp.file)).toThrow(/schema version/);
+    } finally {
       temp.remove();
-    });
-    openSqliteStore(temp.file).close();
-    const db = new Database(temp.file);
-    db.pragma(`user_version = ${migrations.length + 1}`);
-    db.close();
-    expect(() => openSqliteStore(temp.file)).toThrow(/schema version/);
+    }
   });
 });

@@ -3,24 +3,34 @@ import { accountQueries } from "./account-queries";
 import type { AccountStore } from "../account-store";
 import { bulkSeed } from "./bulk-seed";
 import { containerQueries } from "./container-queries";
-import { changeVersion } from "./change-version";
-import { CountCache } from "./count-cache";
-import { eventQueries } from "./event-queries";
+import { changeVersion, type ChangeVersion } from "./change-version";
+import { eventReader, exportDatabase, type EventReader } from "./event-reader";
+import type { EventExport, EventStore } from "../event-store";
 import { fileGuard } from "./file-guard";
-import type { EventStore } from "../event-store";
 import { groupedWrites } from "./grouped-writes";
 import { insertContainerEvents } from "./insert-container-events";
 import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
 import { isMemoryFile, openDatabase } from "./open-database";
+import type { ReadMethod } from "./read-messages";
+import { readsInPlace, readThreads, type ReadOptions, type Reads } from "./read-threads";
 import { sqliteUnavailable } from "./sqlite-unavailable";
 import { statementCache } from "./statement-cache";
 
+export type SqliteStoreOptions = {
+  /**
+   * How many threads run the long reads (lists, counts, exports), each on connections of its own; 0 runs
+   * them on the main thread's connection, as an in-memory store always does.
+   */
+  readThreads?: number;
+};
+
 /**
  * The SQLite store: one file, created with its folder and brought up to the current schema on open. Events
- * and accounts share the file and its connection, so one object is both stores and its `close` ends both.
+ * and accounts share the file; writes, accounts and the small lookups use the main thread's connection, the
+ * long reads the read threads'. `close` ends both stores.
  */
-export function openSqliteStore(file: string): EventStore & AccountStore {
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): EventStore & AccountStore {
   const db = openDatabase(file);
   try {
     applyMigrations(db);
@@ -30,81 +40,80 @@ export function openSqliteStore(file: string): EventStore & AccountStore {
   }
   const statement = statementCache(db);
   const changes = changeVersion(db);
-  const counts = new CountCache(db, changes);
   const lookups = lookupQueries(statement);
   const accounts = accountQueries(statement);
   const containers = containerQueries(statement);
-
-  // Exports read on a connection of their own, in chunks that each run to completion (no read stays open
-  // while a client takes its time), through a small page cache of its own that leaves the lists' alone.
-  let exportDb: Database.Database | undefined;
-  const exportConnection = () => {
-    if (isMemoryFile(file)) return db;
-    if (!exportDb) {
-      exportDb = openDatabase(file, { readonly: true });
-      // An export reads every page once, in index order: mapping the file (up to 256 MB) or caching 64 MB
-      // of pages only adds to the server's RSS (measured at 1M events: 342 MB peak, 9 MB growth without).
-      exportDb.pragma("mmap_size = 0");
-      exportDb.pragma("cache_size = -2048");
-    }
-    return exportDb;
-  };
-  const events = eventQueries({ statement, counts, orgRanks: lookups.orgRanks, exportConnection });
+  const reads = longReads(file, db, changes, options.readThreads ?? 0);
   const checkFile = isMemoryFile(file) ? () => undefined : fileGuard(file);
+
   /** A write is acknowledged only if the file it went to is still the store's file once it has committed. */
-  const write = <T>(run: () => T): T => {
-    const result = run();
+  const write = (run: () => void) => {
+    run();
     changes.written();
     checkFile();
-    return result;
   };
-
   const grouped = groupedWrites(db, () => {
     changes.written();
     checkFile();
   });
+  const read = async <M extends ReadMethod>(
+    method: M,
+    args: Parameters<EventReader[M]>,
+    options: ReadOptions,
+  ): Promise<ReturnType<EventReader[M]>> => (await reads.run(method, args, options)).value;
 
   const store: EventStore & AccountStore = {
-    organisations: lookups.organisations,
-    eventTypes: lookups.eventTypes,
-    isEmpty: lookups.isEmpty,
-    findUserByUsername: accounts.findUserByUsername,
-    findUserById: accounts.findUserById,
-    signingSecret: accounts.signingSecret,
+    // What the main thread's connection answers at once; checkingFileFirst turns a throw into a rejection.
+    organisations: () => Promise.resolve(lookups.organisations()),
+    eventTypes: () => Promise.resolve(lookups.eventTypes()),
+    isEmpty: () => Promise.resolve(lookups.isEmpty()),
+    findUserByUsername: (username) => Promise.resolve(accounts.findUserByUsername(username)),
+    findUserById: (id) => Promise.resolve(accounts.findUserById(id)),
+    signingSecret: () => Promise.resolve(accounts.signingSecret()),
     startSession: (session, nowMs) => {
       write(() => {
         accounts.startSession(session, nowMs);
       });
+      return Promise.resolve();
     },
-    sessionUserId: accounts.sessionUserId,
+    sessionUserId: (sessionId) => Promise.resolve(accounts.sessionUserId(sessionId)),
     endSession: (sessionId) => {
       write(() => {
         accounts.endSession(sessionId);
       });
+      return Promise.resolve();
     },
 
-    changeVersion: changes.current,
-    listEvents: events.list,
-    countEvents: events.count,
-    exportEvents: events.export,
+    changeVersion: () => Promise.resolve(changes.current()),
+    listEvents: (scope, filter, sort, page, { signal } = {}) =>
+      read("listEvents", [scope, filter, sort, page], { signal }),
+    countEvents: (scope, filter, { signal } = {}) => read("countEvents", [scope, filter], { signal }),
+    async exportEvents(scope, filter, sort, options = {}) {
+      const started = await reads.run("startExport", [scope, filter, sort, options]);
+      const { total, exportId } = started.value;
+      return { total, csv: exportCsv(reads, started.thread, exportId) };
+    },
     insertContainerEvents: (loggedEvents) =>
       grouped.write(() => insertContainerEvents(db, statement, loggedEvents)),
 
-    findContainer: containers.find,
-    listContainers: containers.list,
+    findContainer: (orgIds, containerId) => Promise.resolve(containers.find(orgIds, containerId)),
+    listContainers: (orgIds, filter, sort, page, { signal } = {}) =>
+      read("listContainers", [orgIds, filter, sort, page], { signal }),
 
-    seed(world, rows) {
+    async seed(world, rows) {
       if (!bulkSeed(db, world, rows)) return false;
       lookups.forget();
-      counts.clear();
+      await reads.forget();
       changes.written();
       return true;
     },
-    health: checkFile,
-    close() {
+    health: () => {
+      checkFile();
+      return Promise.resolve();
+    },
+    async close() {
       grouped.flush();
-      events.stopExports();
-      exportDb?.close();
+      await reads.close();
       optimizeUnlessReadOnly(db);
       db.close();
     },
@@ -112,26 +121,60 @@ export function openSqliteStore(file: string): EventStore & AccountStore {
   return checkingFileFirst(store, checkFile);
 }
 
+function longReads(file: string, db: Database.Database, changes: ChangeVersion, threads: number): Reads {
+  if (!isMemoryFile(file) && threads > 0) return readThreads(file, threads);
+  let exportDb: Database.Database | undefined;
+  return readsInPlace(
+    eventReader({
+      db,
+      changes,
+      exportConnection: () => (isMemoryFile(file) ? db : (exportDb ??= exportDatabase(file))),
+      closeConnections: () => exportDb?.close(),
+    }),
+  );
+}
+
+/** An export's chunks, read on the thread that holds it as the caller asks for them. */
+function exportCsv(reads: Reads, thread: number, exportId: number | undefined): EventExport["csv"] {
+  let open = exportId !== undefined;
+  const done = { done: true, value: undefined } as const;
+  return {
+    async next() {
+      if (!open || exportId === undefined) return done;
+      const { value } = await reads.run("exportChunk", [exportId], { thread });
+      if (value !== undefined) return { done: false, value };
+      open = false;
+      return done;
+    },
+    async return() {
+      if (open && exportId !== undefined) {
+        open = false;
+        await reads.run("endExport", [exportId], { thread }).catch(() => undefined);
+      }
+      return done;
+    },
+  };
+}
+
 /**
  * Every method but `close` checks the file before it reads or writes, and a SQLite error that means the
  * disk, a lock or the file is at fault leaves the store as a StoreUnavailableError, so callers need not know
  * SQLite's codes.
  */
-function checkingFileFirst<Store extends { close(): void }>(store: Store, checkFile: () => void): Store {
-  const rethrow = (error: unknown): never => {
-    throw sqliteUnavailable(error) ?? error;
-  };
+function checkingFileFirst<Store extends { close(): Promise<void> }>(
+  store: Store,
+  checkFile: () => void,
+): Store {
   const guarded = { ...store };
   for (const key of Object.keys(store) as (keyof Store)[]) {
     if (key === "close") continue;
-    const method: unknown = Reflect.get(store, key);
-    (guarded as Record<keyof Store, unknown>)[key] = (...args: unknown[]) => {
+    const method = Reflect.get(store, key) as (...args: unknown[]) => Promise<unknown>;
+    (guarded as Record<keyof Store, unknown>)[key] = async (...args: unknown[]) => {
       try {
         checkFile();
-        const result = (method as (...args: unknown[]) => unknown)(...args);
-        return result instanceof Promise ? result.catch(rethrow) : result;
+        return await method(...args);
       } catch (error) {
-        rethrow(error);
+        throw sqliteUnavailable(error) ?? error;
       }
     };
   }

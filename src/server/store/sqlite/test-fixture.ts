@@ -25,13 +25,13 @@ export function openSqliteTestStore(): OpenedStore & { file: string } {
       return store;
     },
     connect: () => openSqliteStore(temp.file),
-    reopen() {
-      store.close();
+    async reopen() {
+      await store.close();
       store = openSqliteStore(temp.file);
       return store;
     },
-    remove() {
-      store.close();
+    async remove() {
+      await store.close();
       temp.remove();
     },
   };
@@ -40,7 +40,7 @@ export function openSqliteTestStore(): OpenedStore & { file: string } {
 export const sqliteStoreFactory: StoreFactory = { name: "SQLite", open: openSqliteTestStore };
 
 /** A temporary SQLite store seeded with the demo world and `count` events, and the file it lives in. */
-export function seededSqliteStore(count = 6000): StoreFixture & { file: string } {
+export async function seededSqliteStore(count = 6000): Promise<StoreFixture & { file: string }> {
   const opened = openSqliteTestStore();
-  return Object.assign(seedDemoStore(opened, count), { file: opened.file });
+  return Object.assign(await seedDemoStore(opened, count), { file: opened.file });
 }
