@@ -1,7 +1,7 @@
 import { afterEach, describe } from "vitest";
 import type { AccountStore } from "./account-store";
 import type { EventStore } from "./event-store";
-import { sqliteStoreFactory } from "./sqlite/test-fixture";
+import { sqliteStoreFactory, sqliteThreadsStoreFactory } from "./sqlite/test-fixture";
 
 /** What the behavioural suite tests: both interfaces, as a backend implements them on one store. */
 export type TestStore = EventStore & AccountStore;
@@ -27,7 +27,7 @@ export type StoreFactory = {
 };
 
 /** Every backend the behavioural suite (`src/server/store/*.test.ts`) runs against; a second adds its own. */
-export const storeFactories: readonly StoreFactory[] = [sqliteStoreFactory];
+export const storeFactories: readonly StoreFactory[] = [sqliteStoreFactory, sqliteThreadsStoreFactory];
 
 /** Declares `suite` once for every backend, under the backend's name, with its factory. */
 export function describeEachStore(suite: (factory: StoreFactory) => void | Promise<void>): void {
