@@ -1,3 +1,4 @@
+import type { ExplainedEntry } from "./explain-slow";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { isMeasured, isSkipped, type BenchResults, type EntryResult, type MeasuredEntry } from "./results";
@@ -181,8 +182,8 @@ export function lighthouseTable(results: BenchResults): string | undefined {
   );
 }
 
-export function queryPlans(results: BenchResults): string {
-  return results.explained
+export function queryPlans(explained: readonly ExplainedEntry[]): string {
+  return explained
     .map((entry) => {
       const statements = entry.statements.map(
         (statement) =>
@@ -213,7 +214,7 @@ export function printReport(results: BenchResults): void {
     console.log(
       `## Query plans (count cache emptied first; slowest entries and every entry missing a target)\n`,
     );
-    console.log(`${queryPlans(results)}\n`);
+    console.log(`${queryPlans(results.explained)}\n`);
   }
 }
 

@@ -19,9 +19,11 @@ import { defaultChunkRows, exportChunks } from "./export-chunks";
 import { exportCsv, type ReadCsv } from "./export-csv";
 import { resolveEventFilter } from "./resolve-event-filter";
 import { statementCache, type StatementCache } from "./statement-cache";
+import type { TrigramDocuments } from "./trigram-documents";
 
 type Deps = {
   statement: StatementCache;
+  trigrams: TrigramDocuments;
   counts: CountCache;
   /** Organisation id → rank of its name, for sorting by organisation. */
   orgRanks: () => ReadonlyMap<number, number>;
@@ -50,6 +52,7 @@ export type EventQueries = {
 export function prepareEventQuery(
   statement: StatementCache,
   orgRanks: ReadonlyMap<number, number>,
+  trigrams: TrigramDocuments,
   scope: EventScope,
   filter: EventFilter,
   sort: SortTerm<EventSortField>[],
@@ -64,23 +67,24 @@ export function prepareEventQuery(
   return {
     orgs: orgIds.map((id) => ({ id, rank: orgRanks.get(id) ?? 0 })),
     conditions: eventConditions(scope, resolved),
-    match: descriptionMatch(resolved, (trigram) => {
-      const documents = statement("SELECT doc FROM events_fts_vocab WHERE term = ?")
-        .pluck()
-        .get(trigram.toLowerCase());
-      return typeof documents === "number" ? documents : 0;
-    }),
+    match: descriptionMatch(resolved, trigrams.documents),
     sort,
   };
 }
 
-export function eventQueries({ statement, counts, orgRanks, exportConnection }: Deps): EventQueries {
+export function eventQueries({
+  statement,
+  trigrams,
+  counts,
+  orgRanks,
+  exportConnection,
+}: Deps): EventQueries {
   let exportStatements: StatementCache | undefined;
   const exportStatement: StatementCache = (sql) =>
     (exportStatements ??= statementCache(exportConnection()))(sql);
 
   const prepare = (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
-    prepareEventQuery(statement, orgRanks(), scope, filter, sort);
+    prepareEventQuery(statement, orgRanks(), trigrams, scope, filter, sort);
 
   const run = ({ sql, params }: CompiledSql) =>
     new Map(

@@ -13,6 +13,7 @@ import type { ReadCsv } from "./export-csv";
 import { lookupQueries } from "./lookup-queries";
 import { openDatabase } from "./open-database";
 import { statementCache } from "./statement-cache";
+import { trigramDocuments } from "./trigram-documents";
 
 /**
  * The reads that may take long, on one connection: a read thread runs one (see read-threads.ts), and an
@@ -66,7 +67,8 @@ export function eventReader({
   const counts = new CountCache(db, changes);
   const lookups = lookupQueries(statement);
   const containers = containerQueries(statement);
-  const events = eventQueries({ statement, counts, orgRanks: lookups.orgRanks, exportConnection });
+  const trigrams = trigramDocuments(statement);
+  const events = eventQueries({ statement, trigrams, counts, orgRanks: lookups.orgRanks, exportConnection });
   const exports = new Map<number, ReadCsv>();
   const encoder = new TextEncoder();
   let lastExportId = 0;
@@ -95,6 +97,7 @@ export function eventReader({
     },
     forget() {
       lookups.forget();
+      trigrams.forget();
       counts.clear();
     },
     close() {

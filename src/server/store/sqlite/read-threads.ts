@@ -52,7 +52,14 @@ type Job = {
   reject: (error: unknown) => void;
 };
 
-type Thread = { number: number; worker: Worker; running: Job | undefined; own: Job[] };
+type Thread = {
+  number: number;
+  worker: Worker;
+  running: Job | undefined;
+  own: Job[];
+  /** Whether the last call it ran was its own (an export's chunk): the next one comes from the queue first. */
+  ranOwn: boolean;
+};
 
 /**
  * Up to `size` threads, each with its own read-only connections to `file`, started as reads queue up: a
@@ -68,7 +75,13 @@ export function readThreads(file: string, size: number): Reads {
   let closing = false;
 
   const start = (): Thread => {
-    const thread: Thread = { number: ++lastThread, worker: startWorker(file), running: undefined, own: [] };
+    const thread: Thread = {
+      number: ++lastThread,
+      worker: startWorker(file),
+      running: undefined,
+      own: [],
+      ranOwn: false,
+    };
     thread.worker.unref();
     thread.worker.on("message", (reply: ReadReply) => {
       const job = thread.running;
@@ -111,8 +124,14 @@ export function readThreads(file: string, size: number): Reads {
   function dispatch() {
     for (const thread of threads) {
       if (thread.running) continue;
-      const job = next(thread.own) ?? next(queue);
-      if (job) send(thread, job);
+      // Taking turns: an export pulling chunks as fast as its client reads never holds a list back by more
+      // than one chunk, and a stream of lists never starves the export.
+      const fromOwn = thread.ranOwn ? undefined : next(thread.own);
+      const fromQueue = fromOwn ? undefined : next(queue);
+      const job = fromOwn ?? fromQueue ?? next(thread.own);
+      if (!job) continue;
+      thread.ranOwn = job !== fromQueue;
+      send(thread, job);
     }
     while (queue.length > 0 && threads.length < size && !closing) {
       const job = next(queue);

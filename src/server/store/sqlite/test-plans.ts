@@ -9,11 +9,13 @@ import { walkOf } from "./event-query-plan";
 import { toEvent, type EventListRow } from "./event-row-mapper";
 import type { EventScope } from "../event-store";
 import { statementCache } from "./statement-cache";
+import { trigramDocuments } from "./trigram-documents";
 
 /** Runs a list query under a chosen plan, bypassing the planner, so tests can check every plan answers alike. */
 export function planRunner(file: string) {
   const db = new Database(file, { readonly: true });
   const statement = statementCache(db);
+  const trigrams = trigramDocuments(statement);
   const ranks = new Map(
     db.prepare("SELECT id, name_rank FROM organisations").raw(true).all() as [number, number][],
   );
@@ -24,7 +26,7 @@ export function planRunner(file: string) {
     filter: EventFilter,
     sort: SortTerm<EventSortField>[],
   ): { query: EventQuery; plan: Plan } | undefined {
-    const query = prepareEventQuery(statement, ranks, scope, filter, sort);
+    const query = prepareEventQuery(statement, ranks, trigrams, scope, filter, sort);
     if (!query) return undefined;
     const walk = walkOf(query);
     if (kind === "walk" && !walk) return undefined;
