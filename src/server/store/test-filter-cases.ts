@@ -36,6 +36,7 @@ export function eventFilterCases(events: Event[], world: DemoWorld): [string, Ev
   const someone = find((e) => e.user?.username.startsWith("mia.") === true);
   const middle = events[Math.floor(events.length / 2)] as Event;
   const later = events[Math.floor(events.length / 3)] as Event;
+  const latest = events[5] as Event;
   const day = (iso: string) => {
     const start = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
     return { from: start, until: start + 86_400_000 - 1 };
@@ -79,6 +80,21 @@ export function eventFilterCases(events: Event[], world: DemoWorld): [string, Ev
     [
       "from/until inclusive at both ends",
       { from: [Date.parse(middle.timestamp)], until: [Date.parse(later.timestamp)] },
+    ],
+    // Counted from day tallies for the days covered whole, on the events for the partial ends.
+    [
+      "from/until over weeks, partial days at both ends, with severity",
+      { from: [Date.parse(middle.timestamp)], until: [Date.parse(latest.timestamp)], severity: [1, 2] },
+    ],
+    [
+      "from/until of whole days, midnight to the last millisecond, with status",
+      { from: [day(middle.timestamp).from], until: [day(later.timestamp).until], status: ["FAILURE"] },
+    ],
+    ["timestamp days with type", { timestamp: [day(middle.timestamp), day(later.timestamp)], type: [6] }],
+    ["timestamp day given twice", { timestamp: [day(middle.timestamp), day(middle.timestamp)] }],
+    [
+      "from/until with a user (no tally)",
+      { from: [Date.parse(middle.timestamp)], until: [Date.parse(later.timestamp)], user: ["keller"] },
     ],
     ["AND across fields", { severity: [1], description: ["denied"], organisation: ["logistics"] }],
     ["AND across fields, nothing", { type: [6], container: ["c-0002"] }],

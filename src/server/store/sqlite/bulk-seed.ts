@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { DemoWorld, EventRow } from "../event-row";
-import { fillTalliesSql } from "./event-tallies";
+import { fillDayTalliesSql, fillTalliesSql } from "./event-tallies";
 import { withWriteLock } from "./write-lock";
 
 type Ranks = {
@@ -168,6 +168,7 @@ export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterab
       for (const { sql } of derived) if (!sql.startsWith("CREATE TRIGGER")) db.exec(sql);
       db.exec("INSERT INTO events_fts (events_fts) VALUES ('rebuild')");
       db.exec(fillTalliesSql);
+      db.exec(fillDayTalliesSql);
       for (const { sql } of derived) if (sql.startsWith("CREATE TRIGGER")) db.exec(sql);
       return true;
     });

@@ -143,3 +143,31 @@ it("queries a value's rarest trigrams only", () => {
     '("cti" AND "onn" AND "nec")',
   );
 });
+
+it("counts a time range with tallied filters from day tallies, and only its partial days on the events", () => {
+  const dayMs = 86_400_000;
+  const count = (filter: Parameters<typeof eventConditions>[1]) =>
+    compileEventCount({
+      orgs: [{ id: 1, rank: 1 }],
+      conditions: eventConditions({ orgIds: [1] }, filter),
+      match: undefined,
+      sort: [],
+    });
+  // Noon of day 100 to noon of day 130: days 101–129 from the tallies, two half days on the events.
+  const ranged = count({ range: { from: 100.5 * dayMs, until: 130.5 * dayMs }, severityIds: [1, 2] });
+  expect(ranged.sql.match(/FROM event_day_tallies/g)).toHaveLength(1);
+  expect(ranged.sql.match(/FROM events e/g)).toHaveLength(2);
+  expect(ranged.params).toEqual([
+    ...[1, 100.5 * dayMs, 101 * dayMs - 1, 1, 2],
+    ...[1, 101, 129, 1, 2],
+    ...[1, 130 * dayMs, 130.5 * dayMs, 1, 2],
+  ]);
+  // Whole days only: nothing read on the events.
+  const whole = count({ days: [{ from: 3 * dayMs, until: 4 * dayMs - 1 }] });
+  expect(whole.sql).not.toMatch(/FROM events e/);
+  expect(whole.params).toEqual([1, 3, 3]);
+  // A user has no tally; overlapping days would count twice: both are counted on the events.
+  expect(count({ range: { from: 0, until: 30 * dayMs }, userIds: [7] }).sql).not.toMatch(/day_tallies/);
+  const twice = { from: 3 * dayMs, until: 4 * dayMs - 1 };
+  expect(count({ days: [twice, twice] }).sql).not.toMatch(/day_tallies/);
+});

@@ -1,6 +1,7 @@
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
-import type { Condition, SqlValue } from "./event-conditions";
+import type { Condition, SqlValue, TimeRange } from "./event-conditions";
+import { dayMs } from "./event-tallies";
 import { eventJoins, listColumns } from "./event-projection";
 import { orderKeys, type OrderKey } from "./event-sort-keys";
 
@@ -53,6 +54,8 @@ function matchCondition(query: EventQuery): Condition[] {
  * condition has a tally form (a few hundred rows, however many events), counted on `events` otherwise.
  */
 export function compileEventCount(query: EventQuery): CompiledSql {
+  const byDay = query.match === undefined ? compileDayTallyCount(query) : undefined;
+  if (byDay) return byDay;
   const tallies = query.match === undefined ? tallyConditions(query.conditions) : undefined;
   if (tallies) {
     const rest = where(tallies);
@@ -79,6 +82,54 @@ export function compileEventCountAfter(query: EventQuery, afterId: number): Comp
     sql: `SELECT e.organisation_id, count(*) FROM events e NOT INDEXED WHERE e.id > ? AND ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
     params: [afterId, ...query.orgs.map((org) => org.id), ...rest.params],
   };
+}
+
+/**
+ * A count under one time condition whose other conditions all have tally forms: each range's whole UTC days
+ * summed from `event_day_tallies`, its partial first and last days counted on the events (through the
+ * same indexes as any count), so the cost is that of two days at most, however long the range.
+ * Undefined when the count cannot be read that way (overlapping ranges would be counted twice).
+ */
+function compileDayTallyCount(query: EventQuery): CompiledSql | undefined {
+  const time = query.conditions.filter((condition) => condition.role === "time");
+  const others = query.conditions.filter((condition) => condition.role !== "time");
+  const ranges = time.length === 1 ? time[0]?.ranges : undefined;
+  const tallies = tallyConditions(others);
+  if (!ranges || !tallies || !disjoint(ranges)) return undefined;
+  const orgIds = query.orgs.map((org) => org.id);
+  const onEvents = where(others);
+  const onTallies = where(tallies);
+  const parts: CompiledSql[] = [];
+  const countEvents = (from: number, until: number) =>
+    parts.push({
+      sql: `SELECT e.organisation_id AS o, count(*) AS n FROM events e WHERE ${orgIn(query)} AND e.timestamp BETWEEN ? AND ?${onEvents.sql} GROUP BY 1`,
+      params: [...orgIds, from, until, ...onEvents.params],
+    });
+  for (const { from, until } of ranges) {
+    if (from > until) continue;
+    const firstWhole = Math.ceil(from / dayMs);
+    const lastWhole = Math.floor((until + 1) / dayMs) - 1;
+    if (firstWhole > lastWhole) {
+      countEvents(from, until);
+      continue;
+    }
+    if (from < firstWhole * dayMs) countEvents(from, firstWhole * dayMs - 1);
+    parts.push({
+      sql: `SELECT e.organisation_id AS o, sum(e.n) AS n FROM event_day_tallies e WHERE ${orgIn(query)} AND e.day BETWEEN ? AND ?${onTallies.sql} GROUP BY 1`,
+      params: [...orgIds, firstWhole, lastWhole, ...onTallies.params],
+    });
+    if (until > (lastWhole + 1) * dayMs - 1) countEvents((lastWhole + 1) * dayMs, until);
+  }
+  if (parts.length === 0) return { sql: "SELECT 0, 0 WHERE 0", params: [] };
+  return {
+    sql: `SELECT o, sum(n) FROM (${parts.map((part) => part.sql).join(" UNION ALL ")}) GROUP BY o`,
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+function disjoint(ranges: readonly TimeRange[]): boolean {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  return sorted.every((range, i) => i === 0 || range.from > (sorted[i - 1]?.until ?? -Infinity));
 }
 
 function tallyConditions(conditions: readonly Condition[]): Condition[] | undefined {

@@ -16,7 +16,11 @@ export type Condition = {
   role: "time" | "type" | "status" | "container" | "other";
   /** The same term on `event_tallies e` (see migrations.ts), when it only reads columns the tallies keep. */
   tally?: string;
+  /** A `time` term's ranges of timestamps (ms, both ends included), OR-ed. */
+  ranges?: readonly TimeRange[];
 };
+
+export type TimeRange = { from: number; until: number };
 
 /** Every value is a bound parameter; the SQL text depends only on which fields are given and how many values. */
 export function eventConditions(scope: EventScope, filter: ResolvedEventFilter): Condition[] {

@@ -1,5 +1,5 @@
 import type { EventFilter, EventFilterField } from "../../../contract/filter-fields";
-import type { Condition, SqlValue } from "./event-conditions";
+import type { Condition, SqlValue, TimeRange } from "./event-conditions";
 import type { ResolvedEventFilter } from "./resolve-event-filter";
 import type { StatementCache } from "./statement-cache";
 
@@ -30,11 +30,12 @@ function inList(column: string, values: readonly SqlValue[], role: Condition["ro
   return { sql, params: [...values], role, ...(tallied.has(column) ? { tally: sql } : {}) };
 }
 
-function ranges(ranges: readonly { from: number; until: number }[]): Condition {
+function ranges(ranges: readonly TimeRange[]): Condition {
   return {
     sql: `(${ranges.map(() => "e.timestamp BETWEEN ? AND ?").join(" OR ")})`,
     params: ranges.flatMap(({ from, until }) => [from, until]),
     role: "time",
+    ranges,
   };
 }
 

@@ -10,7 +10,7 @@ afterAll(async () => {
   await fixture.close();
 });
 
-it("keeps event_tallies equal to the events they count", async () => {
+it("keeps event_tallies and event_day_tallies equal to the events they count", async () => {
   const { store, world } = fixture;
   const container = await store.findContainer(
     [2],
@@ -45,6 +45,18 @@ it("keeps event_tallies equal to the events they count", async () => {
       )
       .all();
     expect(tallied).toEqual(counted);
+    const talliedByDay = db
+      .prepare(
+        "SELECT organisation_id, day, type_id, severity_id, sum(n) AS n FROM event_day_tallies GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      )
+      .all();
+    const countedByDay = db
+      .prepare(
+        "SELECT organisation_id, timestamp / 86400000 AS day, type_id, severity_id, count(*) AS n FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      )
+      .all();
+    expect(talliedByDay.length).toBeGreaterThan(90);
+    expect(talliedByDay).toEqual(countedByDay);
   } finally {
     db.close();
   }

@@ -5,7 +5,7 @@ import {
   eventSeverities,
   eventSources,
 } from "../../../contract/catalogue";
-import { talliesSchemaSql } from "./event-tallies";
+import { dayTalliesSchemaSql, talliesSchemaSql } from "./event-tallies";
 import { withWriteLock } from "./write-lock";
 
 /**
@@ -171,6 +171,9 @@ export const migrations: readonly string[] = [
   CREATE INDEX sessions_expires_at ON sessions (expires_at);
   DROP TABLE revoked_tokens;
   `,
+  // Counts under a time range sum the days the range covers whole from day tallies, and count only its two
+  // partial days on the events (see `compileEventCount`).
+  dayTalliesSchemaSql,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */
