@@ -4,7 +4,7 @@ import type { EventReader } from "./event-reader";
 import type { ReadMethod, ReadReply, ReadRequest } from "./read-messages";
 
 type Answer<M extends ReadMethod> = ReturnType<EventReader[M]>;
-export type ReadOptions = {
+export type RunOptions = {
   /** A call whose signal aborts before a thread takes it is not run. */
   signal?: AbortSignal | undefined;
   /** The thread that must run it (an export's chunks go to the thread that holds the export). */
@@ -17,7 +17,7 @@ export type Reads = {
   run<M extends ReadMethod>(
     method: M,
     args: Parameters<EventReader[M]>,
-    options?: ReadOptions,
+    options?: RunOptions,
   ): Promise<{ value: Answer<M>; thread: number }>;
   /** Runs `forget` on every reader. */
   forget(): Promise<void>;
@@ -70,7 +70,6 @@ type Thread = {
 export function readThreads(file: string, size: number): Reads {
   const threads: Thread[] = [];
   const queue: Job[] = [];
-  let lastRequest = 0;
   let lastThread = 0;
   let closing = false;
 
@@ -108,7 +107,7 @@ export function readThreads(file: string, size: number): Reads {
   const send = (thread: Thread, job: Job) => {
     thread.running = job;
     thread.worker.ref();
-    const request: ReadRequest = { id: ++lastRequest, method: job.method, args: job.args };
+    const request: ReadRequest = { method: job.method, args: job.args };
     thread.worker.postMessage(request);
   };
 

@@ -8,13 +8,13 @@ if (!port) throw new Error("read-worker.ts runs as a worker thread");
 const { file } = workerData as { file: string };
 const reader: EventReader = fileReader(file);
 
-port.on("message", ({ id, method, args }: ReadRequest) => {
+port.on("message", ({ method, args }: ReadRequest) => {
   let reply: ReadReply;
   try {
     const value: unknown = (reader[method] as (...args: unknown[]) => unknown)(...args);
-    reply = { id, ok: true, value };
+    reply = { ok: true, value };
   } catch (error) {
-    reply = { id, ok: false, error: errorFields(error) };
+    reply = { ok: false, error: errorFields(error) };
   }
   // An export's chunk moves to the main thread rather than being copied.
   const moved = reply.ok && reply.value instanceof Uint8Array ? [reply.value.buffer as ArrayBuffer] : [];

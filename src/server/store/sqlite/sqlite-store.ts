@@ -13,7 +13,7 @@ import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
 import { isMemoryFile, openDatabase } from "./open-database";
 import type { ReadMethod } from "./read-messages";
-import { readsInPlace, readThreads, type ReadOptions, type Reads } from "./read-threads";
+import { readsInPlace, readThreads, type Reads, type RunOptions } from "./read-threads";
 import { sqliteUnavailable } from "./sqlite-unavailable";
 import { statementCache } from "./statement-cache";
 
@@ -59,7 +59,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const read = async <M extends ReadMethod>(
     method: M,
     args: Parameters<EventReader[M]>,
-    options: ReadOptions,
+    options: RunOptions,
   ): Promise<ReturnType<EventReader[M]>> => (await reads.run(method, args, options)).value;
 
   const store: EventStore & AccountStore = {
