@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { demoEvents } from "../../demo/demo-events";
 import { demoWorld } from "../../demo/demo-world";
 import { fixtureNowMs } from "../test-fixture";
 import type { OpenedStore } from "../test-store-factories";
@@ -29,6 +30,20 @@ describe("opening", () => {
     try {
       expect(db.pragma("user_version", { simple: true })).toBe(migrations.length);
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      db.close();
+    }
+  });
+
+  it("keeps the trigram index from merging its segments inside inserts, after a seed too", async () => {
+    const { file, store } = fresh();
+    await store.seed(
+      demoWorld("hash", fixtureNowMs),
+      demoEvents(demoWorld("hash", fixtureNowMs), 500, fixtureNowMs),
+    );
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT v FROM events_fts_config WHERE k = 'automerge'").pluck().get()).toBe(0);
     } finally {
       db.close();
     }
