@@ -9,7 +9,7 @@ import { issueParam } from "../../../contract/issue-param";
 import { containerList, parseListParams } from "../../../contract/list-params";
 import type { EventStore } from "../../store/event-store";
 import { loggedEvent } from "../../store/logged-event";
-import { badRequest } from "../api-error";
+import { ApiError, badRequest } from "../api-error";
 import type { AppEnv } from "../app-env";
 import type { EventListAnswers } from "../event-list";
 import { echoHeaders, pageHeaders } from "../list-headers";
@@ -56,9 +56,10 @@ export function containerRoutes(store: EventStore, answerEventList: EventListAns
     .post("/orgs/:org_id/containers/:container_id/events", scoped, requireAdmin, limitBody, async (c) => {
       negotiate(c.req.header("Accept"), [jsonType]);
       const event = parseNewEvent(await readJson(c));
-      const [id = 0] = await store.insertContainerEvents([
+      const [id] = await store.insertContainerEvents([
         loggedEvent(c.get("container"), c.get("caller").id, event),
       ]);
+      if (id === undefined) throw new ApiError("internal", "The store answered no id for the logged event.");
       const created: CreatedEvent = { message: "Event logged successfully", id };
       return c.json(created, 201);
     });
