@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { csvLine, eventCsvValues } from "../../contract/csv";
 import type { EventFilter } from "../../contract/filter-fields";
 import type { EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { EventScope } from "./event-store";
-import { exportedLines, logContainerEvent, seededStore } from "./test-fixture";
+import { exportedLines, listedCsvLines, logContainerEvent, seededStore } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
 describeEachStore(async (factory) => {
@@ -25,18 +24,8 @@ describeEachStore(async (factory) => {
     });
   });
 
-  async function listedLines(
-    scope: EventScope,
-    filter: EventFilter,
-    sort: SortTerm<EventSortField>[],
-  ): Promise<string[]> {
-    const lines: string[] = [];
-    for (let page = 1; ; page++) {
-      const { rows } = await store.listEvents(scope, filter, sort, { page, perPage: 1000 });
-      lines.push(...rows.map((e) => csvLine(eventCsvValues(e))));
-      if (rows.length < 1000) return lines;
-    }
-  }
+  const listedLines = (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
+    listedCsvLines(store, scope, filter, sort);
 
   const exported = async (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
     exportedLines(await store.exportEvents(scope, filter, sort, { chunkRows: 700 }));

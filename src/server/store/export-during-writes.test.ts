@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { csvLine, eventCsvValues } from "../../contract/csv";
 import type { EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { EventScope } from "./event-store";
-import { csvRecords, logContainerEvent, seededStore } from "./test-fixture";
+import { csvRecords, listedCsvLines, logContainerEvent, seededStore } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
 const reach: EventScope = { orgIds: [1, 2, 3] };
@@ -15,14 +14,7 @@ describeEachStore(async (factory) => {
   });
   const { store } = fixture;
 
-  async function listed(sort: SortTerm<EventSortField>[]): Promise<string[]> {
-    const lines: string[] = [];
-    for (let page = 1; ; page++) {
-      const { rows } = await store.listEvents(reach, {}, sort, { page, perPage: 1000 });
-      lines.push(...rows.map((e) => csvLine(eventCsvValues(e))));
-      if (rows.length < 1000) return lines;
-    }
-  }
+  const listed = (sort: SortTerm<EventSortField>[]) => listedCsvLines(store, reach, {}, sort);
 
   const target = await store.findContainer([2], "c-0006");
   if (!target) throw new Error("demo container c-0006 missing");

@@ -1,5 +1,9 @@
 import type { Container, NewContainerEvent } from "../../contract/container";
+import { csvLine, eventCsvValues } from "../../contract/csv";
 import type { Event } from "../../contract/event";
+import type { EventFilter } from "../../contract/filter-fields";
+import type { EventSortField } from "../../contract/sort-fields";
+import type { SortTerm } from "../../contract/sort-grammar";
 import { demoEvents } from "../demo/demo-events";
 import { demoWorld } from "../demo/demo-world";
 import type { DemoWorld } from "./event-row";
@@ -32,6 +36,21 @@ export async function listAll(store: EventStore, scope: EventScope = allOrgs): P
     });
     rows.push(...chunk);
     if (chunk.length < 1000) return rows;
+  }
+}
+
+/** The events of a list, every page read, each as the line a CSV export writes for it. */
+export async function listedCsvLines(
+  store: EventStore,
+  scope: EventScope,
+  filter: EventFilter,
+  sort: SortTerm<EventSortField>[],
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (let page = 1; ; page++) {
+    const { rows } = await store.listEvents(scope, filter, sort, { page, perPage: 1000 });
+    lines.push(...rows.map((e) => csvLine(eventCsvValues(e))));
+    if (rows.length < 1000) return lines;
   }
 }
 

@@ -38,6 +38,12 @@ const keyValues = (row: string) =>
     `${row}imsi_rank IS NOT NULL`,
   ].join(", ");
 
+/** Every key column but the organisation, and the count: both tally tables have them. */
+const countColumnsSql = [
+  ...keyColumns.slice(1).map((column) => `${column} ${column === "status" ? "TEXT" : "INTEGER"} NOT NULL`),
+  "n INTEGER NOT NULL",
+].join(",\n    ");
+
 const groupByPosition = keyColumns.map((_, i) => i + 1).join(", ");
 
 export const fillTalliesSql =
@@ -65,19 +71,7 @@ export const dayTalliesSchemaSql = `
   CREATE TABLE event_day_tallies (
     organisation_id INTEGER NOT NULL,
     day INTEGER NOT NULL,
-    type_id INTEGER NOT NULL,
-    source_id INTEGER NOT NULL,
-    severity_id INTEGER NOT NULL,
-    alert INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    in_container INTEGER NOT NULL,
-    has_user INTEGER NOT NULL,
-    has_endpoint INTEGER NOT NULL,
-    has_tags INTEGER NOT NULL,
-    has_ip INTEGER NOT NULL,
-    has_iccid INTEGER NOT NULL,
-    has_imsi INTEGER NOT NULL,
-    n INTEGER NOT NULL,
+    ${countColumnsSql},
     PRIMARY KEY (organisation_id, day, ${keyColumns.slice(1).join(", ")})
   ) WITHOUT ROWID;
   CREATE TRIGGER events_day_tally_insert AFTER INSERT ON events BEGIN
@@ -91,19 +85,7 @@ export const dayTalliesSchemaSql = `
 export const talliesSchemaSql = `
   CREATE TABLE event_tallies (
     organisation_id INTEGER NOT NULL,
-    type_id INTEGER NOT NULL,
-    source_id INTEGER NOT NULL,
-    severity_id INTEGER NOT NULL,
-    alert INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    in_container INTEGER NOT NULL,
-    has_user INTEGER NOT NULL,
-    has_endpoint INTEGER NOT NULL,
-    has_tags INTEGER NOT NULL,
-    has_ip INTEGER NOT NULL,
-    has_iccid INTEGER NOT NULL,
-    has_imsi INTEGER NOT NULL,
-    n INTEGER NOT NULL,
+    ${countColumnsSql},
     PRIMARY KEY (${keyColumns.join(", ")})
   ) WITHOUT ROWID;
   CREATE TRIGGER events_tally_insert AFTER INSERT ON events BEGIN

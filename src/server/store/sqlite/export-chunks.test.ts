@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { csvLine, eventCsvValues } from "../../../contract/csv";
 import type { EventFilter } from "../../../contract/filter-fields";
 import { eventSortFields, type EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
@@ -11,7 +10,7 @@ import type { EventScope } from "../event-store";
 import { idListChunks, keysetChunks, type ReadChunk } from "./export-chunks";
 import { keysetSteps } from "./export-keyset";
 import { exportCsv } from "./export-csv";
-import { csvRecords } from "../test-fixture";
+import { csvRecords, listedCsvLines } from "../test-fixture";
 import { seededSqliteStore } from "./test-fixture";
 import { planRunner } from "./test-plans";
 
@@ -25,18 +24,8 @@ const { store } = fixture;
 const reach: EventScope = { orgIds: [1, 2, 3] };
 const maxId = () => plans.statement("SELECT max(id) FROM events").pluck().get() as number;
 
-async function listed(
-  scope: EventScope,
-  filter: EventFilter,
-  sort: SortTerm<EventSortField>[],
-): Promise<string[]> {
-  const lines: string[] = [];
-  for (let page = 1; ; page++) {
-    const { rows } = await store.listEvents(scope, filter, sort, { page, perPage: 1000 });
-    lines.push(...rows.map((e) => csvLine(eventCsvValues(e))));
-    if (rows.length < 1000) return lines;
-  }
-}
+const listed = (scope: EventScope, filter: EventFilter, sort: SortTerm<EventSortField>[]) =>
+  listedCsvLines(store, scope, filter, sort);
 
 function lines(read: ReadChunk): string[] {
   const csv = exportCsv(read);
