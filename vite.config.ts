@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.{ts,tsx}"],
+    globalSetup: ["src/server/store/postgres/test-global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -27,7 +27,11 @@ export const newContainerEventSchema = z.strictObject({
       error: "timestamp must be in the past or at most five minutes ahead",
     }),
   status: z.enum(eventStatuses, { error: "status must be SUCCESS or FAILURE" }),
-  description: z.string().max(2000, { error: "description must be at most 2000 characters" }).optional(),
+  description: z
+    .string()
+    .max(2000, { error: "description must be at most 2000 characters" })
+    .refine((text) => !text.includes("\0"), { error: "description must not contain NUL characters" })
+    .optional(),
 });
 export type NewContainerEvent = z.infer<typeof newContainerEventSchema>;
 

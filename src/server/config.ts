@@ -54,6 +54,14 @@ const envSchema = z.object({
   EVENTDESK_TOKEN_SECRET: tokenSecret.optional(),
   EVENTDESK_EXPORT_SEND_TIMEOUT: whole(1, 3600).default(30),
   EVENTDESK_READ_THREADS: whole(0, 32).default(2),
+  EVENTDESK_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, {
+      error: "must be a PostgreSQL URL such as postgres://user:password@host:5432/eventdesk",
+    })
+    .optional(),
+  EVENTDESK_DATABASE_POOL: whole(1, 1000).default(10),
+  EVENTDESK_RETENTION_DAYS: whole(1, 36_500).optional(),
 });
 
 const configSchema = envSchema.transform((env) => ({
@@ -73,6 +81,12 @@ const configSchema = envSchema.transform((env) => ({
   exportSendTimeoutSeconds: env.EVENTDESK_EXPORT_SEND_TIMEOUT,
   /** Threads that run lists, counts and exports on connections of their own (0: on the event loop). */
   readThreads: env.EVENTDESK_READ_THREADS,
+  /** A PostgreSQL database to use instead of the SQLite file `db`. */
+  databaseUrl: env.EVENTDESK_DATABASE_URL,
+  /** Connections each server keeps to PostgreSQL at most. */
+  databasePool: env.EVENTDESK_DATABASE_POOL,
+  /** On PostgreSQL: months of events wholly older than this many days are dropped. */
+  retentionDays: env.EVENTDESK_RETENTION_DAYS,
 }));
 
 export type Config = z.output<typeof configSchema>;

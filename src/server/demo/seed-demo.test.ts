@@ -6,8 +6,8 @@ import { seedDemo } from "./seed-demo";
 
 const dayMs = 86_400_000;
 
-describeEachStore((factory) => {
-  const opened = factory.open();
+describeEachStore(async (factory) => {
+  const opened = await factory.open();
   const { store } = opened;
   afterAll(async () => {
     await opened.remove();

@@ -54,6 +54,10 @@ const unavailableAnswers: Record<UnavailableReason, { message: string; retryAfte
       "The event store's file was deleted or replaced while the server ran; nothing more is answered or saved until the server restarts.",
     retryAfter: "30",
   },
+  unreachable: {
+    message: "The event store's database cannot be reached right now; try again in a few seconds.",
+    retryAfter: "5",
+  },
 };
 
 /** The disk, a lock or the file, not the request, is at fault: the caller may retry later. */

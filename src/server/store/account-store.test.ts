@@ -8,17 +8,17 @@ describeEachStore((factory) => {
 
   describe("tokens", () => {
     it("keeps one 32-byte signing secret across restarts", async () => {
-      const handle = fresh();
+      const handle = await fresh();
       const secret = await handle.store.signingSecret();
       expect(secret).toBeInstanceOf(Uint8Array);
       expect(secret.length).toBe(32);
       expect(await handle.store.signingSecret()).toEqual(secret);
       expect(await (await handle.reopen()).signingSecret()).toEqual(secret);
-      expect(await fresh().store.signingSecret()).not.toEqual(secret);
+      expect(await (await fresh()).store.signingSecret()).not.toEqual(secret);
     });
 
     it("keeps sessions until they end or expire, across restarts", async () => {
-      const handle = fresh();
+      const handle = await fresh();
       const { store } = handle;
       await store.seed(demoWorld(noLoginHash, fixtureNowMs), []);
       const now = fixtureNowMs;

@@ -6,7 +6,7 @@ import { fixtureNowMs } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
 describeEachStore(async (factory) => {
-  const opened = factory.open();
+  const opened = await factory.open();
   const { store } = opened;
   const world = demoWorld("hash", fixtureNowMs);
   await store.seed(world, []);

@@ -50,7 +50,7 @@ describeEachStore(async (factory) => {
     });
 
     it("follows another connection's writes", async () => {
-      const other = fixture.connect();
+      const other = await fixture.connect();
       try {
         await logContainerEvent(other, container, 2, {
           event_type: "BLOCK",

@@ -187,7 +187,7 @@ describeEachStore(async (factory) => {
         status: "SUCCESS",
         timestamp: "2026-11-18T14:00:00Z",
       });
-      const other = fixture.connect();
+      const other = await fixture.connect();
       try {
         const [first] = (
           await other.listEvents({ orgIds: [2] }, {}, [{ field: "id", desc: true }], {
@@ -203,7 +203,7 @@ describeEachStore(async (factory) => {
 
     it("notices rows another connection committed, in its counts too", async () => {
       const before = await store.countEvents({ orgIds: [2] }, {});
-      const other = fixture.connect();
+      const other = await fixture.connect();
       try {
         await logContainerEvent(other, target, 1, {
           event_type: "CREATE",

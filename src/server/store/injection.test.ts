@@ -9,7 +9,7 @@ import { describeEachStore } from "./test-store-factories";
 
 // Names and descriptions full of SQL, LIKE and FTS5 syntax: each must match as the plain text it is.
 describeEachStore(async (factory) => {
-  const opened = factory.open();
+  const opened = await factory.open();
   const { store } = opened;
   const world = demoWorld("hash", fixtureNowMs);
   const [payroll, , audit] = world.containers;

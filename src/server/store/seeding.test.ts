@@ -9,7 +9,7 @@ describeEachStore((factory) => {
 
   describe("seeding", () => {
     it("loads the world: organisations, users, catalogue", async () => {
-      const { store } = fresh();
+      const { store } = await fresh();
       await store.seed(
         demoWorld("the-hash", fixtureNowMs),
         demoEvents(demoWorld("the-hash", fixtureNowMs), 200, fixtureNowMs),
@@ -45,7 +45,7 @@ describeEachStore((factory) => {
     });
 
     it("seeds only an empty store: a second seed writes nothing and says so", async () => {
-      const { store } = fresh();
+      const { store } = await fresh();
       const world = demoWorld("hash", fixtureNowMs);
       expect(await store.seed(world, [])).toBe(true);
       expect(await store.seed(world, demoEvents(world, 5, fixtureNowMs))).toBe(false);
@@ -53,7 +53,7 @@ describeEachStore((factory) => {
     });
 
     it("is all or nothing: a bad event leaves the store empty", async () => {
-      const { store } = fresh();
+      const { store } = await fresh();
       const world = demoWorld("hash", fixtureNowMs);
       const [good] = demoEvents(world, 1, fixtureNowMs);
       if (!good) throw new Error("no event");

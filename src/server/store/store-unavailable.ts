@@ -1,5 +1,8 @@
-/** Why the store cannot answer now: its disk refuses writes, another writer holds it, or its file is gone. */
-export type UnavailableReason = "cannot_write" | "busy" | "file_lost";
+/**
+ * Why the store cannot answer now: its disk refuses writes, another writer holds it, its file is gone, or its
+ * database server cannot be reached.
+ */
+export type UnavailableReason = "cannot_write" | "busy" | "file_lost" | "unreachable";
 
 /** The store cannot serve this request now; the request itself was fine and may be retried later. */
 export class StoreUnavailableError extends Error {

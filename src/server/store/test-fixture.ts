@@ -23,7 +23,7 @@ export type StoreFixture = {
   /** Re-reads `events` (after inserts). */
   reload(): Promise<Event[]>;
   /** Another connection to the same data; the test closes it. */
-  connect(): TestStore;
+  connect(): Promise<TestStore>;
   close(): Promise<void>;
 };
 
@@ -71,8 +71,8 @@ export async function seedDemoStore(opened: OpenedStore, count: number): Promise
 }
 
 /** A new store of the factory's backend, seeded with the demo world and `count` events. */
-export const seededStore = (factory: StoreFactory, count = 6000): Promise<StoreFixture> =>
-  seedDemoStore(factory.open(), count);
+export const seededStore = async (factory: StoreFactory, count = 6000): Promise<StoreFixture> =>
+  seedDemoStore(await factory.open(), count);
 
 /** Logs one container event as the single POST does, and answers its id. */
 export async function logContainerEvent(

@@ -1,4 +1,4 @@
-/** The columns of a listed event, read by `event-row-mapper.ts`. */
+/** The columns of a listed event, read by `../event-list-row.ts`. */
 export const listColumns = [
   "e.id AS id",
   "e.timestamp AS timestamp",

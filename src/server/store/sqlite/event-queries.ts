@@ -13,7 +13,7 @@ import {
 import type { CountCache } from "./count-cache";
 import { descriptionMatch, eventConditions } from "./event-conditions";
 import { choosePlan } from "./event-query-plan";
-import { toEvent, type EventListRow } from "./event-row-mapper";
+import { toEvent, type EventListRow } from "../event-list-row";
 import type { EventScope, ExportOptions, PageOf, PageRequest } from "../event-store";
 import { defaultChunkRows, exportChunks } from "./export-chunks";
 import { exportCsv, type ReadCsv } from "./export-csv";

@@ -22,7 +22,7 @@ it("keeps event_tallies and event_day_tallies equal to the events they count", a
     status: "FAILURE",
     timestamp: new Date(fixtureNowMs).toISOString(),
   });
-  const other = fixture.connect();
+  const other = await fixture.connect();
   try {
     await logContainerEvent(other, container, 2, {
       event_type: "BLOCK",

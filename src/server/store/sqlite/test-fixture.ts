@@ -27,7 +27,7 @@ export function openSqliteTestStore(options: SqliteStoreOptions = {}): OpenedSto
     get store() {
       return store;
     },
-    connect: () => openSqliteStore(temp.file, options),
+    connect: () => Promise.resolve(openSqliteStore(temp.file, options)),
     async reopen() {
       await store.close();
       store = openSqliteStore(temp.file, options);
@@ -40,12 +40,15 @@ export function openSqliteTestStore(options: SqliteStoreOptions = {}): OpenedSto
   };
 }
 
-export const sqliteStoreFactory: StoreFactory = { name: "SQLite", open: () => openSqliteTestStore() };
+export const sqliteStoreFactory: StoreFactory = {
+  name: "SQLite",
+  open: () => Promise.resolve(openSqliteTestStore()),
+};
 
 /** The same store as a server runs it: lists, counts and exports on two read threads. */
 export const sqliteThreadsStoreFactory: StoreFactory = {
   name: "SQLite, reads on threads",
-  open: () => openSqliteTestStore({ readThreads: 2 }),
+  open: () => Promise.resolve(openSqliteTestStore({ readThreads: 2 })),
 };
 
 /** A temporary SQLite store seeded with the demo world and `count` events, and the file it lives in. */

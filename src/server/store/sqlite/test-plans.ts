@@ -6,7 +6,7 @@ import type { SortTerm } from "../../../contract/sort-grammar";
 import { compileEventPage, type EventQuery, type Plan } from "./compile-event-query";
 import { prepareEventQuery } from "./event-queries";
 import { walkOf } from "./event-query-plan";
-import { toEvent, type EventListRow } from "./event-row-mapper";
+import { toEvent, type EventListRow } from "../event-list-row";
 import type { EventScope } from "../event-store";
 import { statementCache } from "./statement-cache";
 import { trigramDocuments } from "./trigram-documents";

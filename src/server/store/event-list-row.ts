@@ -1,7 +1,7 @@
-import type { Event } from "../../../contract/event";
-import { isoTimestamp } from "../iso-timestamp";
+import type { Event } from "../../contract/event";
+import { isoTimestamp } from "./iso-timestamp";
 
-/** A row of `listColumns`; the lookup columns are null exactly when their id is (foreign keys). */
+/** A row of a backend's list columns (SQLite's `listColumns`); the lookup columns are null exactly when their id is (foreign keys). */
 export type EventListRow = {
   id: number;
   timestamp: number;

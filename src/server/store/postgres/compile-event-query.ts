@@ -1,0 +1,148 @@
+import type { EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
+import { dayMs } from "./event-tallies";
+import type { Term, TimeRange } from "./event-terms";
+import { sqlParams, type SqlParams } from "./sql-params";
+
+export type EventQuery = {
+  orgIds: readonly number[];
+  terms: readonly Term[];
+  sort: readonly SortTerm<EventSortField>[];
+};
+
+export type CompiledSql = { text: string; values: unknown[] };
+
+/** The only place sort fields become SQL: a fixed whitelist, never text from a request. */
+const sortColumns: Record<EventSortField, string> = {
+  id: "id",
+  timestamp: "timestamp",
+  source: "source_id",
+  severity: "severity_id",
+  type: "type_id",
+  alert: "alert",
+  organisation: "org_rank",
+  user: "user_id",
+  endpoint: "endpoint_rank",
+  tags: "tags_rank",
+  ip_address: "ip_rank",
+  iccid: "iccid_rank",
+  imsi: "imsi_rank",
+};
+
+/** ORDER BY on `alias`'s columns: nulls last both ways, `id` descending as the last tie-breaker unless named. */
+export function orderBy(sort: readonly SortTerm<EventSortField>[], alias: string): string {
+  const keys: string[] = [];
+  for (const { field, desc } of sort) {
+    keys.push(`${alias}.${sortColumns[field]} ${desc ? "DESC" : "ASC"} NULLS LAST`);
+    if (field === "id") return keys.join(", ");
+  }
+  return [...keys, `${alias}.id DESC`].join(", ");
+}
+
+const rangesSql = (ranges: readonly TimeRange[], p: SqlParams) =>
+  `(${ranges.map(({ from, until }) => `e.timestamp BETWEEN ${p.bind(from)} AND ${p.bind(until)}`).join(" OR ")})`;
+
+/** `WHERE …` on `events e` for the query's organisations and terms. */
+export function eventsWhere(query: EventQuery, p: SqlParams): string {
+  const parts = [`e.organisation_id = ANY(${p.bind(query.orgIds)}::int[])`];
+  for (const term of query.terms) {
+    parts.push(term.kind === "time" ? rangesSql(term.ranges, p) : `(${term.events(p)})`);
+  }
+  return parts.join(" AND ");
+}
+
+/**
+ * How many events match. When every term but one time term has a tally form, whole UTC days are summed from
+ * `event_tallies` and only a range's partial first and last days are counted on the events, so the cost does
+ * not grow with the range; otherwise the events are counted.
+ */
+export function compileEventCount(query: EventQuery): CompiledSql {
+  const p = sqlParams();
+  const byTallies = tallyCount(query, p);
+  if (byTallies) return { text: `SELECT ${byTallies} AS n`, values: p.values };
+  const counted = sqlParams();
+  return {
+    text: `SELECT count(*) AS n FROM events e WHERE ${eventsWhere(query, counted)}`,
+    values: counted.values,
+  };
+}
+
+function tallyCount(query: EventQuery, p: SqlParams): string | undefined {
+  const rows = query.terms.filter((term) => term.kind === "row");
+  const times = query.terms.filter((term) => term.kind === "time");
+  if (times.length > 1 || rows.some((term) => !term.tally)) return undefined;
+  const ranges = times[0]?.ranges;
+  if (ranges && !disjoint(ranges)) return undefined;
+  const onTallies = (days: string) =>
+    `(SELECT coalesce(sum(t.n), 0) FROM event_tallies t WHERE t.organisation_id = ANY(${p.bind(query.orgIds)}::int[])${days}${rows.map((term) => ` AND (${term.tally?.(p) ?? "FALSE"})`).join("")})`;
+  if (!ranges) return onTallies("");
+  const onEvents = (from: number, until: number) =>
+    `(SELECT count(*) FROM events e WHERE ${eventsWhere({ ...query, terms: [...rows, { kind: "time", ranges: [{ from, until }] }] }, p)})`;
+  const parts: string[] = [];
+  for (const { from, until } of ranges) {
+    if (from > until) continue;
+    const firstWhole = Math.ceil(from / dayMs);
+    const lastWhole = Math.floor((until + 1) / dayMs) - 1;
+    if (firstWhole > lastWhole) {
+      parts.push(onEvents(from, until));
+      continue;
+    }
+    if (from < firstWhole * dayMs) parts.push(onEvents(from, firstWhole * dayMs - 1));
+    parts.push(onTallies(` AND t.day BETWEEN ${p.bind(firstWhole)} AND ${p.bind(lastWhole)}`));
+    if (until > (lastWhole + 1) * dayMs - 1) parts.push(onEvents((lastWhole + 1) * dayMs, until));
+  }
+  return parts.length === 0 ? "0" : `(${parts.join(" + ")})::bigint`;
+}
+
+function disjoint(ranges: readonly TimeRange[]): boolean {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  return sorted.every((range, i) => i === 0 || range.from > (sorted[i - 1]?.until ?? -Infinity));
+}
+
+const joins =
+  " LEFT JOIN event_types t ON t.id = e.type_id" +
+  " LEFT JOIN event_sources src ON src.id = e.source_id" +
+  " LEFT JOIN event_severities sev ON sev.id = e.severity_id" +
+  " LEFT JOIN organisations o ON o.id = e.organisation_id" +
+  " LEFT JOIN users u ON u.id = e.user_id" +
+  " LEFT JOIN endpoints ep ON ep.id = e.endpoint_id" +
+  " LEFT JOIN sims s ON s.id = e.sim_id" +
+  " LEFT JOIN imsis i ON i.id = e.imsi_id";
+
+/** The columns of `EventListRow` (../event-list-row.ts). */
+const listColumns =
+  "e.id, e.timestamp, e.alert::int AS alert, e.description, e.status, e.type_id, t.description AS type_description, " +
+  "e.source_id, src.description AS source_description, e.severity_id, sev.description AS severity_description, " +
+  "e.organisation_id, o.name AS organisation_name, e.user_id, u.username AS user_username, u.name AS user_name, " +
+  "e.endpoint_id, ep.name AS endpoint_name, ep.tags AS endpoint_tags, ep.ip_address AS endpoint_ip_address, " +
+  "ep.imei AS endpoint_imei, e.sim_id, s.iccid AS sim_iccid, e.imsi_id, i.imsi AS imsi_imsi, e.container_id, " +
+  "c.name AS container_name";
+
+/** The CSV cells in `csvColumns` order, the timestamp in epoch ms (written as in JSON by the caller). */
+export const exportColumns =
+  "e.id, e.timestamp, t.description, src.description, sev.description, " +
+  "CASE WHEN e.alert THEN 'true' ELSE 'false' END, e.status, e.description, o.name, u.username, ep.name, " +
+  "ep.tags, ep.ip_address, ep.imei, s.iccid, i.imsi, e.container_id";
+
+/** One page: the keys in order first (from the indexes), then the joins for just those rows. */
+export function compileEventPage(query: EventQuery, page: { limit: number; offset: number }): CompiledSql {
+  const p = sqlParams();
+  const inner =
+    `SELECT e.* FROM events e WHERE ${eventsWhere(query, p)} ORDER BY ${orderBy(query.sort, "e")} ` +
+    `LIMIT ${p.bind(page.limit)} OFFSET ${p.bind(page.offset)}`;
+  return {
+    text:
+      `SELECT ${listColumns} FROM (${inner}) e${joins} LEFT JOIN containers c ON c.id = e.container_id ` +
+      `ORDER BY ${orderBy(query.sort, "e")}`,
+    values: p.values,
+  };
+}
+
+/** Every matching event in order, as export cells. */
+export function compileEventExport(query: EventQuery): CompiledSql {
+  const p = sqlParams();
+  return {
+    text: `SELECT ${exportColumns} FROM events e${joins} WHERE ${eventsWhere(query, p)} ORDER BY ${orderBy(query.sort, "e")}`,
+    values: p.values,
+  };
+}

@@ -1,0 +1,85 @@
+import type pg from "pg";
+import { dayMs } from "./event-tallies";
+
+/** Months of partitions kept ready behind and ahead of the current one; other events go to `events_default`. */
+export const monthsBehind = 13;
+export const monthsAhead = 3;
+
+export type MonthPartition = { name: string; from: number; until: number };
+
+/** The month partition `offset` months from the month of `nowMs` (UTC), bounds in epoch ms, `until` excluded. */
+export function monthPartition(nowMs: number, offset: number): MonthPartition {
+  const now = new Date(nowMs);
+  const from = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1);
+  const until = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset + 1, 1);
+  const start = new Date(from);
+  const name = `events_${String(start.getUTCFullYear())}_${String(start.getUTCMonth() + 1).padStart(2, "0")}`;
+  return { name, from, until };
+}
+
+/**
+ * Creates the month partitions around `nowMs` that do not exist yet. A month whose events already sit in
+ * `events_default` (written before its partition existed) keeps them there: the partition is not created,
+ * and the events stay correct, only unpruned.
+ */
+async function ensureMonthPartitions(client: pg.PoolClient, nowMs: number): Promise<void> {
+  for (let offset = -monthsBehind; offset <= monthsAhead; offset++) {
+    const { name, from, until } = monthPartition(nowMs, offset);
+    await client.query("SAVEPOINT partition");
+    try {
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF events FOR VALUES FROM (${String(from)}) TO (${String(until)})`,
+      );
+      await client.query("RELEASE SAVEPOINT partition");
+    } catch (error) {
+      await client.query("ROLLBACK TO SAVEPOINT partition");
+      if ((error as { code?: unknown }).code !== "23514") throw error;
+    }
+  }
+}
+
+/**
+ * Drops the month partitions that end by `keepFromMs`, with their tallies and any events of those months
+ * in `events_default`: retention by whole months, never row by row. Answers the partitions dropped.
+ */
+async function dropPartitionsBefore(client: pg.PoolClient, keepFromMs: number): Promise<string[]> {
+  const partitions = await client.query<{ name: string; bound: string }>(
+    `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
+     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`,
+  );
+  const expired = partitions.rows
+    .map(({ name, bound }) => ({ name, until: Number(/TO \('?(-?\d+)'?\)/.exec(bound)?.[1] ?? NaN) }))
+    .filter(({ until }) => until <= keepFromMs);
+  if (expired.length === 0) return [];
+  const cutoff = Math.max(...expired.map(({ until }) => until));
+  for (const { name } of expired) await client.query(`DROP TABLE ${name}`);
+  await client.query("DELETE FROM events_default WHERE timestamp < $1", [cutoff]);
+  await client.query("DELETE FROM event_tallies WHERE day < $1", [cutoff / dayMs]);
+  return expired.map(({ name }) => name);
+}
+
+const maintenanceLock = 0x5061_7274;
+
+/**
+ * The partitions' upkeep, run when a server opens the store and every hour after: the months around now
+ * made ahead, and with a retention the months wholly older than it dropped. One transaction under a lock, so
+ * servers sharing the database take turns. Answers the partitions dropped.
+ */
+export async function maintainPartitions(
+  client: pg.PoolClient,
+  nowMs: number,
+  retentionDays: number | undefined,
+): Promise<string[]> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [maintenanceLock]);
+    await ensureMonthPartitions(client, nowMs);
+    const dropped =
+      retentionDays === undefined ? [] : await dropPartitionsBefore(client, nowMs - retentionDays * dayMs);
+    await client.query("COMMIT");
+    return dropped;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}

@@ -1,0 +1,202 @@
+import pg from "pg";
+import type { EventTypesResponse } from "../../../contract/event";
+import type { Organisation } from "../../../contract/organisation";
+import type { AccountStore } from "../account-store";
+import { toEvent, type EventListRow } from "../event-list-row";
+import type { EventExport, EventScope, EventStore } from "../event-store";
+import type { EventFilter } from "../../../contract/filter-fields";
+import type { EventSortField } from "../../../contract/sort-fields";
+import type { SortTerm } from "../../../contract/sort-grammar";
+import { accountQueries } from "./account-queries";
+import { compileEventCount, compileEventPage, type EventQuery } from "./compile-event-query";
+import { containerQueries } from "./container-queries";
+import { eventTerms } from "./event-terms";
+import { defaultChunkRows, startExport } from "./event-export";
+import { insertContainerEvents } from "./insert-container-events";
+import { applyMigrations } from "./migrations";
+import { maintainPartitions } from "./partitions";
+import { postgresUnavailable } from "./pg-unavailable";
+import { seedWorld } from "./seed-world";
+
+export type PostgresStoreOptions = {
+  /** Connections this server keeps at most; a request that finds none free waits `connectTimeoutMs`, then 503s. */
+  poolSize?: number;
+  connectTimeoutMs?: number;
+  /** Reads and writes that take longer are cancelled (a seed is exempt). */
+  statementTimeoutMs?: number;
+  /** The server's clock: partitions are made ahead of it, and the retention counts back from it. */
+  now?: () => number;
+  /** Months of events wholly older than this many days are dropped (never, when undefined). */
+  retentionDays?: number | undefined;
+};
+
+/** bigint (counts, ids, epoch ms) and numeric (sums) as numbers: every value here stays below 2^53. */
+const types = new pg.TypeOverrides();
+types.setTypeParser(pg.types.builtins.INT8, Number);
+types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+
+const hourMs = 60 * 60 * 1000;
+
+const catalogue = async (pool: pg.Pool, table: string) =>
+  (await pool.query<{ id: number; description: string }>(`SELECT id, description FROM ${table} ORDER BY id`))
+    .rows;
+
+/**
+ * The PostgreSQL store: events and accounts in one database that several servers may share. Nothing that
+ * decides an answer is kept in this process but the lookup tables, which change only when a world is seeded
+ * (and are read again until they hold one); `changeVersion` asks the database, so a write through any server
+ * moves every server's version.
+ */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<EventStore & AccountStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    types,
+  });
+  // An idle connection that the server drops (a restart) is replaced on next use; it must not crash us.
+  pool.on("error", (error) => {
+    console.error(`[eventdesk] PostgreSQL connection lost: ${error.message}`);
+  });
+  const withClient = async <T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      const result = await run(client);
+      client.release();
+      return result;
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+  };
+  const now = options.now ?? Date.now;
+  const maintain = () => withClient((client) => maintainPartitions(client, now(), options.retentionDays));
+  try {
+    await withClient(applyMigrations);
+    await maintain();
+  } catch (error) {
+    await pool.end();
+    throw postgresUnavailable(error) ?? error;
+  }
+  const upkeep = setInterval(() => {
+    maintain().catch((error: unknown) => {
+      console.error("[eventdesk] PostgreSQL partition upkeep failed:", error);
+    });
+  }, hourMs);
+  upkeep.unref();
+
+  let organisations: Organisation[] | undefined;
+  let eventTypes: EventTypesResponse | undefined;
+  const exports = new Set<AsyncIterator<Uint8Array, undefined>>();
+
+  const query = (
+    scope: EventScope,
+    filter: EventFilter,
+    sort: SortTerm<EventSortField>[],
+  ): EventQuery | undefined => {
+    const orgIds = [...new Set(scope.orgIds)].sort((a, b) => a - b);
+    return orgIds.length === 0 ? undefined : { orgIds, terms: eventTerms(scope, filter), sort };
+  };
+  const count = async (prepared: EventQuery) => {
+    const { text, values } = compileEventCount(prepared);
+    return (await pool.query<{ n: number }>(text, values)).rows[0]?.n ?? 0;
+  };
+
+  const store: EventStore & AccountStore = {
+    ...accountQueries(pool),
+    ...containerQueries(pool),
+
+    async organisations() {
+      const found =
+        organisations ??
+        (await pool.query<Organisation>("SELECT id, name, parent_id FROM organisations ORDER BY id")).rows;
+      if (found.length > 0) organisations = found;
+      return found.map((org) => ({ ...org }));
+    },
+    async eventTypes() {
+      const found = eventTypes ?? {
+        event_types: await catalogue(pool, "event_types"),
+        sources: await catalogue(pool, "event_sources"),
+        severities: await catalogue(pool, "event_severities"),
+      };
+      if (!(await store.isEmpty())) eventTypes = found;
+      return structuredClone(found);
+    },
+    async isEmpty() {
+      return (await pool.query("SELECT 1 FROM organisations LIMIT 1")).rowCount === 0;
+    },
+    // The snapshot changes whenever any transaction that wrote commits, on whichever server.
+    async changeVersion() {
+      return (await pool.query<{ v: string }>("SELECT pg_current_snapshot()::text AS v")).rows[0]?.v ?? "";
+    },
+
+    async listEvents(scope, filter, sort, page, { signal } = {}) {
+      signal?.throwIfAborted();
+      const prepared = query(scope, filter, sort);
+      if (!prepared) return { rows: [], total: 0 };
+      const total = await count(prepared);
+      const offset = (page.page - 1) * page.perPage;
+      if (offset >= total) return { rows: [], total };
+      signal?.throwIfAborted();
+      const { text, values } = compileEventPage(prepared, { limit: page.perPage, offset });
+      const listed = await pool.query<EventListRow>(text, values);
+      return { rows: listed.rows.map(toEvent), total };
+    },
+    async countEvents(scope, filter, { signal } = {}) {
+      signal?.throwIfAborted();
+      const prepared = query(scope, filter, []);
+      return prepared ? count(prepared) : 0;
+    },
+    async exportEvents(scope, filter, sort, options = {}) {
+      const prepared = query(scope, filter, sort);
+      if (!prepared)
+        return { total: 0, csv: { next: () => Promise.resolve({ done: true, value: undefined }) } };
+      const client = await pool.connect();
+      let csv: EventExport["csv"] | undefined;
+      const started = await startExport(client, prepared, options.chunkRows ?? defaultChunkRows, (error) => {
+        if (csv) exports.delete(csv);
+        client.release(error);
+      });
+      if (started.total > 0) exports.add((csv = started.csv));
+      return started;
+    },
+    insertContainerEvents: (events) => insertContainerEvents(pool, events),
+
+    async seed(world, events) {
+      const seeded = await withClient((client) => seedWorld(client, world, events));
+      organisations = undefined;
+      eventTypes = undefined;
+      return seeded;
+    },
+    async health() {
+      await pool.query("SELECT 1");
+    },
+    async close() {
+      clearInterval(upkeep);
+      await Promise.all([...exports].map(async (csv) => csv.return?.()));
+      await pool.end();
+    },
+  };
+  return unavailableAsTyped(store);
+}
+
+/** Every method but `close` turns a PostgreSQL error that means the database is unavailable into the store's own. */
+function unavailableAsTyped<Store extends { close(): Promise<void> }>(store: Store): Store {
+  const guarded = { ...store };
+  for (const key of Object.keys(store) as (keyof Store)[]) {
+    if (key === "close") continue;
+    const method = Reflect.get(store, key) as (...args: unknown[]) => Promise<unknown>;
+    (guarded as Record<keyof Store, unknown>)[key] = async (...args: unknown[]) => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        throw postgresUnavailable(error) ?? error;
+      }
+    };
+  }
+  return guarded;
+}

@@ -1,0 +1,223 @@
+import { once } from "node:events";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { eventSeverities, eventSources } from "../../../contract/catalogue";
+import type { DemoWorld, EventRow } from "../event-row";
+
+const seedLock = 0x5365_6564;
+
+type Ranks = {
+  org: Map<number, number>;
+  endpoint: Map<number, { name: number; tags: number; ip: number }>;
+  sim: Map<number, number>;
+  imsi: Map<number, number>;
+};
+
+async function insertRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: string,
+  types: string[],
+  rows: unknown[][],
+) {
+  if (rows.length === 0) return;
+  const arrays = types.map((_, i) => rows.map((row) => row[i]));
+  await client.query(
+    `INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${types.map((type, i) => `$${String(i + 1)}::${type}[]`).join(", ")})`,
+    arrays,
+  );
+}
+
+async function insertWorld(client: pg.PoolClient, world: DemoWorld): Promise<void> {
+  await insertRows(
+    client,
+    "organisations",
+    "id, name, parent_id",
+    ["int", "text", "int"],
+    world.organisations.map((o) => [o.id, o.name, o.parentId]),
+  );
+  await insertRows(
+    client,
+    "users",
+    "id, username, name, role, organisation_id, password_hash",
+    ["int", "text", "text", "text", "int", "text"],
+    world.users.map((u) => [u.id, u.username, u.name, u.role, u.organisationId, u.passwordHash]),
+  );
+  await client.query(
+    `INSERT INTO event_types (id, description) SELECT * FROM unnest($1::int[], $2::text[])
+     ON CONFLICT (id) DO UPDATE SET description = excluded.description`,
+    [world.eventTypes.map((t) => t.id), world.eventTypes.map((t) => t.description)],
+  );
+  await insertRows(
+    client,
+    "endpoints",
+    "id, organisation_id, name, tags, ip_address, imei",
+    ["int", "int", "text", "text", "text", "text"],
+    world.endpoints.map((e) => [e.id, e.organisationId, e.name, e.tags, e.ipAddress, e.imei]),
+  );
+  await insertRows(
+    client,
+    "sims",
+    "id, organisation_id, iccid",
+    ["int", "int", "text"],
+    world.sims.map((s) => [s.id, s.organisationId, s.iccid]),
+  );
+  await insertRows(
+    client,
+    "imsis",
+    "id, organisation_id, imsi",
+    ["int", "int", "text"],
+    world.imsis.map((i) => [i.id, i.organisationId, i.imsi]),
+  );
+  await insertRows(
+    client,
+    "containers",
+    "id, organisation_id, name, created_at, expires_at, blocked",
+    ["text", "int", "text", "bigint", "bigint", "boolean"],
+    world.containers.map((c) => [c.id, c.organisationId, c.name, c.createdAtMs, c.expiresAtMs, c.blocked]),
+  );
+}
+
+/** Dense ranks of the names `events` sorts by, in byte order (SQLite's BINARY collation). */
+async function computeRanks(client: pg.PoolClient): Promise<Ranks> {
+  for (const [table, column, target] of [
+    ["organisations", "name", "name_rank"],
+    ["endpoints", "name", "name_rank"],
+    ["endpoints", "tags", "tags_rank"],
+    ["endpoints", "ip_address", "ip_rank"],
+    ["sims", "iccid", "iccid_rank"],
+    ["imsis", "imsi", "imsi_rank"],
+  ] as const) {
+    await client.query(
+      `UPDATE ${table} SET ${target} = r.n FROM (SELECT id, dense_rank() OVER (ORDER BY ${column} COLLATE "C") AS n FROM ${table}) AS r WHERE r.id = ${table}.id`,
+    );
+  }
+  const pairs = async (sql: string) =>
+    new Map((await client.query<{ id: number; rank: number }>(sql)).rows.map((row) => [row.id, row.rank]));
+  const endpoints = await client.query<{ id: number; name: number; tags: number; ip: number }>(
+    "SELECT id, name_rank AS name, tags_rank AS tags, ip_rank AS ip FROM endpoints",
+  );
+  return {
+    org: await pairs("SELECT id, name_rank AS rank FROM organisations"),
+    endpoint: new Map(endpoints.rows.map(({ id, name, tags, ip }) => [id, { name, tags, ip }])),
+    sim: await pairs("SELECT id, iccid_rank AS rank FROM sims"),
+    imsi: await pairs("SELECT id, imsi_rank AS rank FROM imsis"),
+  };
+}
+
+function requireKnown<T>(map: ReadonlyMap<number, T>, id: number | null, what: string): T | null {
+  if (id === null) return null;
+  const value = map.get(id);
+  if (value === undefined) throw new Error(`A seeded event refers to ${what} ${id}, which the world lacks.`);
+  return value;
+}
+
+/** COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped. */
+function copyField(value: string | number | boolean | null): string {
+  if (value === null) return "\\N";
+  if (typeof value !== "string") return String(value);
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}
+
+const eventColumns =
+  "timestamp, type_id, source_id, severity_id, alert, status, description, organisation_id, user_id, endpoint_id, " +
+  "sim_id, imsi_id, container_id, org_rank, endpoint_rank, tags_rank, ip_rank, iccid_rank, imsi_rank";
+
+/** Streams the events through COPY, checking each one's references on the way (there are no foreign keys). */
+async function copyEvents(
+  client: pg.PoolClient,
+  world: DemoWorld,
+  ranks: Ranks,
+  events: Iterable<EventRow>,
+): Promise<void> {
+  const known = {
+    user: new Set<number | string>(world.users.map((u) => u.id)),
+    type: new Set<number | string>(
+      (await client.query<{ id: number }>("SELECT id FROM event_types")).rows.map((row) => row.id),
+    ),
+    source: new Set<number | string>(eventSources.map((s) => s.id)),
+    severity: new Set<number | string>(eventSeverities.map((s) => s.id)),
+    container: new Set<number | string>(world.containers.map((c) => c.id)),
+  };
+  const check = (what: keyof typeof known, id: number | string | null) => {
+    if (id !== null && !known[what].has(id))
+      throw new Error(`A seeded event refers to ${what} ${id}, which the world lacks.`);
+  };
+  const copy = client.query(copyFrom(`COPY events (${eventColumns}) FROM STDIN`));
+  const finished = once(copy, "finish");
+  try {
+    let batch = "";
+    for (const e of events) {
+      const orgRank = requireKnown(ranks.org, e.organisationId, "organisation");
+      const endpoint = requireKnown(ranks.endpoint, e.endpointId, "endpoint");
+      check("user", e.userId);
+      check("type", e.typeId);
+      check("source", e.sourceId);
+      check("severity", e.severityId);
+      check("container", e.containerId);
+      const fields = [
+        e.timestampMs,
+        e.typeId,
+        e.sourceId,
+        e.severityId,
+        e.alert,
+        e.status,
+        e.description,
+        e.organisationId,
+        e.userId,
+        e.endpointId,
+        e.simId,
+        e.imsiId,
+        e.containerId,
+        orgRank,
+        endpoint?.name ?? null,
+        endpoint?.tags ?? null,
+        endpoint?.ip ?? null,
+        requireKnown(ranks.sim, e.simId, "SIM"),
+        requireKnown(ranks.imsi, e.imsiId, "IMSI"),
+      ];
+      batch += `${fields.map(copyField).join("\t")}\n`;
+      if (batch.length > 1 << 20) {
+        if (!copy.write(batch)) await once(copy, "drain");
+        batch = "";
+      }
+    }
+    copy.end(batch);
+    await finished;
+  } catch (error) {
+    copy.destroy(error instanceof Error ? error : new Error(String(error)));
+    await finished.catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Loads a world and its events into an empty store in one transaction (a failed seed leaves it empty);
+ * answers false, having written nothing, when the store already holds a world. Of two servers seeding one
+ * new database, the second waits for the first's lock and then finds the world there.
+ */
+export async function seedWorld(
+  client: pg.PoolClient,
+  world: DemoWorld,
+  events: Iterable<EventRow>,
+): Promise<boolean> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [seedLock]);
+    const existing = await client.query("SELECT 1 FROM organisations LIMIT 1");
+    if (existing.rowCount !== 0) {
+      await client.query("ROLLBACK");
+      return false;
+    }
+    await insertWorld(client, world);
+    await copyEvents(client, world, await computeRanks(client), events);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+  await client.query("ANALYZE");
+  return true;
+}
