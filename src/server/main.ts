@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "./config";
 import { startServer } from "./start-server";
+import { storeLocation } from "./store/open-store";
 
 const demoLogins = ["admin@acme.test", "support@acme.test", "admin@globex.test"];
 
@@ -8,7 +9,7 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   const password = config.demoPassword === "demo" ? "demo" : "the value of EVENTDESK_DEMO_PASSWORD";
   console.log(`EventDesk is running at ${server.url}`);
-  console.log(`  database ${config.db}`);
+  console.log(`  database ${storeLocation(config)}`);
   console.log(`  demo logins: ${demoLogins.join(", ")} (password: ${password})`);
 
   let stopping = false;

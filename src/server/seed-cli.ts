@@ -2,7 +2,7 @@ import { rmSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config";
 import { demoEndMs, seedDemo } from "./demo/seed-demo";
-import { openSqliteStore } from "./store/sqlite/sqlite-store";
+import { openStore, storeLocation } from "./store/open-store";
 
 const usage = "Usage: npm run seed -- [--events 100000] [--db ./data/eventdesk.db] [--fresh]";
 
@@ -25,25 +25,34 @@ function options() {
   const events = values.events === undefined ? config.seedEvents : Number(values.events.replace(/_/g, ""));
   if (!Number.isSafeInteger(events) || events < 0)
     throw new Error(`--events must be a whole number. ${usage}`);
-  return { events, db: values.db ?? config.db, fresh: values.fresh, password: config.demoPassword };
+  const settings = { ...config, db: values.db ?? config.db };
+  if (values.fresh && settings.databaseUrl !== undefined) {
+    throw new Error(
+      "--fresh deletes a SQLite file; for PostgreSQL, drop and create the database yourself (dropdb, createdb).",
+    );
+  }
+  return { events, settings, fresh: values.fresh, password: config.demoPassword };
 }
 
 async function main() {
-  const { events, db, fresh, password } = options();
+  const { events, settings, fresh, password } = options();
+  const { db } = settings;
   if (fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
-  const store = openSqliteStore(db);
+  const store = await openStore(settings, Date.now);
+  const where = storeLocation(settings);
   try {
     const started = performance.now();
     if (!(await seedDemo(store, { events, password, nowMs: demoEndMs(Date.now()) }))) {
-      console.error(`${db} already holds data. Run with --fresh to replace it.`);
+      console.error(`${where} already holds data. Run with --fresh to replace it.`);
       process.exitCode = 1;
       return;
     }
     const seconds = (performance.now() - started) / 1000;
-    const megabytes = statSync(db).size / 1024 / 1024;
+    const size =
+      settings.databaseUrl === undefined ? `, file ${(statSync(db).size / 1024 / 1024).toFixed(0)} MB` : "";
     console.log(
-      `Seeded ${events.toLocaleString("en")} events into ${db} in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(events / seconds).toLocaleString("en")} events/s, file ${megabytes.toFixed(0)} MB).`,
+      `Seeded ${events.toLocaleString("en")} events into ${where} in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(events / seconds).toLocaleString("en")} events/s${size}).`,
     );
   } finally {
     await store.close();

@@ -5,7 +5,7 @@ import { defaultConfig, type Config } from "./config";
 import { demoEndMs, seedDemo } from "./demo/seed-demo";
 import { createApp } from "./http/app";
 import type { EventStore } from "./store/event-store";
-import { openSqliteStore } from "./store/sqlite/sqlite-store";
+import { openStore } from "./store/open-store";
 
 export type RunningServer = {
   url: string;
@@ -35,7 +35,7 @@ export type StartOptions = Partial<Config> & {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { now = Date.now, seedNowMs, exportChunkRows, ...settings } = options;
   const config: Config = { ...defaultConfig, host: "127.0.0.1", ...settings };
-  const store = openSqliteStore(config.db, { readThreads: config.readThreads });
+  const store = await openStore(config, now);
   try {
     if (await store.isEmpty()) {
       const nowMs = seedNowMs ?? demoEndMs(now());

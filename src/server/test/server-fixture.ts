@@ -7,6 +7,8 @@ import { apiErrorSchema, errorStatuses, type ApiErrorBody } from "../../contract
 import { eventListSchema, type Event } from "../../contract/event";
 import { startServer, type StartOptions } from "../start-server";
 import type { EventStore } from "../store/event-store";
+import { testDatabase } from "../store/postgres/test-fixture";
+import { testAdminUrl } from "../store/postgres/test-database";
 
 /**
  * Where the test server's demo data ends: a fixed weekday instant in office hours, mid-hour, so every run sees
@@ -40,6 +42,7 @@ export type RequestInit = {
 
 export type TestServer = {
   origin: string;
+  /** The SQLite file ("" when the server is on PostgreSQL). */
   dbPath: string;
   /** The running server's store, for tests that watch what a request does to it. */
   store: EventStore;
@@ -79,19 +82,32 @@ function queryString(query: RequestInit["query"]): string {
 }
 
 /**
- * Starts the real server on a temporary SQLite file, its demo data ending at `testNowMs` (3000 events unless
- * told), and logs in the three demo users.
+ * The HTTP suite's second run (vite.config.ts) puts its servers on PostgreSQL: each on a new database of the
+ * run's server, dropped when the server is closed.
+ */
+async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  if (process.env.EVENTDESK_TEST_BACKEND !== "postgres") return undefined;
+  const adminUrl = testAdminUrl();
+  if (adminUrl === undefined) throw new Error("The PostgreSQL run of the HTTP suite has no server.");
+  return testDatabase(adminUrl);
+}
+
+/**
+ * Starts the real server on a temporary SQLite file (or a new PostgreSQL database in the suite's PostgreSQL
+ * run), its demo data ending at `testNowMs` (3000 events unless told), and logs in the three demo users.
  */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const { dbPath: reused, login, ...settings } = options;
-  const temp = reused === undefined ? tempDbPath() : undefined;
-  const dbPath = reused ?? (temp as { dbPath: string }).dbPath;
+  const database = reused === undefined ? await postgresDatabase() : undefined;
+  const temp = reused === undefined && database === undefined ? tempDbPath() : undefined;
+  const dbPath = reused ?? temp?.dbPath ?? "";
   const running = await startServer({
     port: 0,
     seedEvents: 3000,
     seedNowMs: testNowMs,
     ...settings,
     db: dbPath,
+    databaseUrl: database?.url,
     demoPassword,
   });
   const origin = running.url.replace(/\/$/, "");
@@ -131,6 +147,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     close: async () => {
       await stop();
       temp?.remove();
+      await database?.drop();
     },
   };
 }

@@ -141,44 +141,21 @@ async function copyEvents(
     severity: new Set<number | string>(eventSeverities.map((s) => s.id)),
     container: new Set<number | string>(world.containers.map((c) => c.id)),
   };
-  const check = (what: keyof typeof known, id: number | string | null) => {
+  const check: Check = (what, id) => {
     if (id !== null && !known[what].has(id))
       throw new Error(`A seeded event refers to ${what} ${id}, which the world lacks.`);
   };
   const copy = client.query(copyFrom(`COPY events (${eventColumns}) FROM STDIN`));
+  const state = { failed: false };
+  copy.on("error", () => {
+    state.failed = true;
+  });
   const finished = once(copy, "finish");
+  finished.catch(() => undefined);
   try {
     let batch = "";
     for (const e of events) {
-      const orgRank = requireKnown(ranks.org, e.organisationId, "organisation");
-      const endpoint = requireKnown(ranks.endpoint, e.endpointId, "endpoint");
-      check("user", e.userId);
-      check("type", e.typeId);
-      check("source", e.sourceId);
-      check("severity", e.severityId);
-      check("container", e.containerId);
-      const fields = [
-        e.timestampMs,
-        e.typeId,
-        e.sourceId,
-        e.severityId,
-        e.alert,
-        e.status,
-        e.description,
-        e.organisationId,
-        e.userId,
-        e.endpointId,
-        e.simId,
-        e.imsiId,
-        e.containerId,
-        orgRank,
-        endpoint?.name ?? null,
-        endpoint?.tags ?? null,
-        endpoint?.ip ?? null,
-        requireKnown(ranks.sim, e.simId, "SIM"),
-        requireKnown(ranks.imsi, e.imsiId, "IMSI"),
-      ];
-      batch += `${fields.map(copyField).join("\t")}\n`;
+      batch += `${eventFields(e, ranks, check).map(copyField).join("\t")}\n`;
       if (batch.length > 1 << 20) {
         if (!copy.write(batch)) await once(copy, "drain");
         batch = "";
@@ -187,10 +164,47 @@ async function copyEvents(
     copy.end(batch);
     await finished;
   } catch (error) {
-    copy.destroy(error instanceof Error ? error : new Error(String(error)));
-    await finished.catch(() => undefined);
+    // A COPY the server ended has failed already; one we end sends the server CopyFail.
+    if (!state.failed) copy.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
+}
+
+type Check = (
+  what: "user" | "type" | "source" | "severity" | "container",
+  id: number | string | null,
+) => void;
+
+/** The COPY fields of one event, in `eventColumns` order, its references checked. */
+function eventFields(e: EventRow, ranks: Ranks, check: Check): (string | number | boolean | null)[] {
+  const orgRank = requireKnown(ranks.org, e.organisationId, "organisation");
+  const endpoint = requireKnown(ranks.endpoint, e.endpointId, "endpoint");
+  check("user", e.userId);
+  check("type", e.typeId);
+  check("source", e.sourceId);
+  check("severity", e.severityId);
+  check("container", e.containerId);
+  return [
+    e.timestampMs,
+    e.typeId,
+    e.sourceId,
+    e.severityId,
+    e.alert,
+    e.status,
+    e.description,
+    e.organisationId,
+    e.userId,
+    e.endpointId,
+    e.simId,
+    e.imsiId,
+    e.containerId,
+    orgRank,
+    endpoint?.name ?? null,
+    endpoint?.tags ?? null,
+    endpoint?.ip ?? null,
+    requireKnown(ranks.sim, e.simId, "SIM"),
+    requireKnown(ranks.imsi, e.imsiId, "IMSI"),
+  ];
 }
 
 /**
@@ -205,6 +219,7 @@ export async function seedWorld(
 ): Promise<boolean> {
   await client.query("BEGIN");
   try {
+    await client.query("SET LOCAL statement_timeout = 0");
     await client.query("SELECT pg_advisory_xact_lock($1)", [seedLock]);
     const existing = await client.query("SELECT 1 FROM organisations LIMIT 1");
     if (existing.rowCount !== 0) {
@@ -212,7 +227,12 @@ export async function seedWorld(
       return false;
     }
     await insertWorld(client, world);
+    const indexes = await client.query<{ name: string; definition: string }>(
+      "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'events' AND indexname NOT LIKE '%_pkey'",
+    );
+    for (const { name } of indexes.rows) await client.query(`DROP INDEX ${name}`);
     await copyEvents(client, world, await computeRanks(client), events);
+    for (const { definition } of indexes.rows) await client.query(definition);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -2,14 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { OpenedStore, StoreFactory } from "../test-store-factories";
 import { openPostgresStore } from "./postgres-store";
+import { databaseUrl } from "./test-cluster";
 import { testAdminUrl } from "./test-database";
-
-/** `adminUrl` with its database replaced by `name`. */
-export function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function asAdmin(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
