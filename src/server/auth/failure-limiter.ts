@@ -1,4 +1,4 @@
-export type FailureRule = { maxFailures: number; windowMs: number };
+import type { FailureRule } from "../store/account-store";
 
 type Entry = { failures: number[]; lockedUntil: number };
 

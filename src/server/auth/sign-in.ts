@@ -2,7 +2,6 @@ import type { Tokens } from "../../contract/auth";
 import { tooManyRequests, unauthorized } from "../http/api-error";
 import type { AccountStore } from "../store/account-store";
 import { AddressThrottle } from "./address-throttle";
-import { FailureLimiter } from "./failure-limiter";
 import { KeyedQueue } from "./keyed-queue";
 import { verifyPassword } from "./password";
 import type { Sessions } from "./sessions";
@@ -32,7 +31,6 @@ export function createSignIn(
   tokens: TokenService,
   now: () => number,
 ) {
-  const byUsername = new FailureLimiter(usernameRule, now);
   const byAddress = new AddressThrottle(addressRule, now);
   // One attempt at a time per username, so parallel guesses cannot slip past the failure count.
   const queue = new KeyedQueue();
@@ -42,15 +40,15 @@ export function createSignIn(
       const key = username.trim().toLowerCase();
       await byAddress.admit(address, key);
       return queue.run(key, async () => {
-        const wait = byUsername.retryAfterMs(key);
+        const wait = await accounts.signInRetryAfterMs(key, now());
         if (wait > 0) throw tooManyRequests(Math.ceil(wait / 1000));
         const user = await accounts.findUserByUsername(username);
         if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
-          byUsername.recordFailure(key);
+          await accounts.recordSignInFailure(key, usernameRule, now());
           byAddress.recordFailure(address);
           throw unauthorized("The username or password is wrong.");
         }
-        byUsername.reset(key);
+        await accounts.forgetSignInFailures(key);
         byAddress.recordSuccess(address, key);
         const refresh = await tokens.issueRefreshToken(user.id);
         await sessions.start(refresh.session);

@@ -34,4 +34,52 @@ describeEachStore((factory) => {
       expect(await (await handle.reopen()).sessionUserId("a")).toBe(userId);
     });
   });
+
+  describe("sign-in failures", () => {
+    const minute = 60_000;
+    const rule = { maxFailures: 3, windowMs: 5 * minute };
+
+    it("lock a key at the last allowed failure for a window from it, forget old failures, and reset on success", async () => {
+      const { store } = await fresh();
+      const t0 = fixtureNowMs;
+      await store.recordSignInFailure("ada", rule, t0);
+      await store.recordSignInFailure("ada", rule, t0 + minute);
+      expect(await store.signInRetryAfterMs("ada", t0 + minute)).toBe(0);
+      await store.recordSignInFailure("ada", rule, t0 + 2 * minute);
+      expect(await store.signInRetryAfterMs("ada", t0 + 2 * minute)).toBe(5 * minute);
+      expect(await store.signInRetryAfterMs("ada", t0 + 6 * minute)).toBe(minute);
+      expect(await store.signInRetryAfterMs("ada", t0 + 7 * minute)).toBe(0);
+      expect(await store.signInRetryAfterMs("bob", t0 + 2 * minute)).toBe(0);
+
+      await store.recordSignInFailure("bob", rule, t0);
+      await store.recordSignInFailure("bob", rule, t0 + 1);
+      await store.recordSignInFailure("bob", rule, t0 + 5 * minute + 2);
+      expect(await store.signInRetryAfterMs("bob", t0 + 5 * minute + 2)).toBe(0);
+
+      await store.recordSignInFailure("cy", rule, t0);
+      await store.recordSignInFailure("cy", rule, t0);
+      await store.forgetSignInFailures("cy");
+      await store.recordSignInFailure("cy", rule, t0);
+      expect(await store.signInRetryAfterMs("cy", t0)).toBe(0);
+    });
+
+    it("count every failure of parallel attempts, through any connection to the store", async () => {
+      const handle = await fresh();
+      const other = await handle.connect();
+      try {
+        const t0 = fixtureNowMs;
+        await Promise.all([
+          handle.store.recordSignInFailure("ada", rule, t0),
+          other.recordSignInFailure("ada", rule, t0),
+        ]);
+        await handle.store.recordSignInFailure("ada", rule, t0);
+        const locked = await handle.store.signInRetryAfterMs("ada", t0);
+        // SQLite keeps the counts in the server's process: another connection is another server's count.
+        if (factory.name === "PostgreSQL") expect(await other.signInRetryAfterMs("ada", t0)).toBe(5 * minute);
+        expect(locked).toBe(factory.name === "PostgreSQL" ? 5 * minute : 0);
+      } finally {
+        await other.close();
+      }
+    });
+  });
 });

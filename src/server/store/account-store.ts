@@ -9,6 +9,9 @@ export type UserRecord = {
   passwordHash: string;
 };
 
+/** `maxFailures` failed sign-ins within `windowMs` lock a key for `windowMs` from the failure that locked it. */
+export type FailureRule = { maxFailures: number; windowMs: number };
+
 /** A signed-in session: its refresh token and every auth token it issues name `id` and end by `expiresAtMs`. */
 export type SessionRecord = { id: string; userId: number; expiresAtMs: number };
 
@@ -30,4 +33,13 @@ export interface AccountStore {
   /** The user of a live session; undefined once it has ended or its user is gone. */
   sessionUserId(sessionId: string): Promise<number | undefined>;
   endSession(sessionId: string): Promise<void>;
+
+  /**
+   * Failed sign-ins per key (a username): milliseconds until the key may try again (0 unless locked), a
+   * failure counted under `rule`, and a success forgetting the key's failures. On PostgreSQL every server
+   * sees the same counts; on SQLite they live in the server's process.
+   */
+  signInRetryAfterMs(key: string, nowMs: number): Promise<number>;
+  recordSignInFailure(key: string, rule: FailureRule, nowMs: number): Promise<void>;
+  forgetSignInFailures(key: string): Promise<void>;
 }

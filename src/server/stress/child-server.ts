@@ -22,8 +22,15 @@ export function killLeftovers(): void {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
-/** Starts `src/server/main.ts` as a real process on a free port and waits until it listens. */
-export async function spawnServer(db: string, seedEvents: number): Promise<ChildServer> {
+/**
+ * Starts `src/server/main.ts` as a real process on a free port and waits until it listens; `env` adds to or
+ * overrides its environment (e.g. EVENTDESK_DATABASE_URL).
+ */
+export async function spawnServer(
+  db: string,
+  seedEvents: number,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     env: {
       ...process.env,
@@ -32,6 +39,7 @@ export async function spawnServer(db: string, seedEvents: number): Promise<Child
       EVENTDESK_DB: db,
       EVENTDESK_SEED_EVENTS: String(seedEvents),
       EVENTDESK_DEMO_PASSWORD: stressPassword,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

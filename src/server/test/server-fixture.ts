@@ -57,7 +57,10 @@ export type TestServer = {
 
 /** Any of `startServer`'s options (its clock, settings), but the database and password are the fixture's. */
 export type ServerOptions = Omit<StartOptions, "db" | "demoPassword"> & {
-  /** Reuse a database file (restart tests); a fresh temporary file otherwise. */
+  /**
+   * Reuse a database file (restart tests); a fresh temporary file otherwise. A `databaseUrl` is used as
+   * given and left in place too.
+   */
   dbPath?: string;
   /** Sign in the three demo users (default true). */
   login?: boolean;
@@ -98,8 +101,9 @@ async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> 
  */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const { dbPath: reused, login, ...settings } = options;
-  const database = reused === undefined ? await postgresDatabase() : undefined;
-  const temp = reused === undefined && database === undefined ? tempDbPath() : undefined;
+  const given = reused !== undefined || settings.databaseUrl !== undefined;
+  const database = given ? undefined : await postgresDatabase();
+  const temp = given || database !== undefined ? undefined : tempDbPath();
   const dbPath = reused ?? temp?.dbPath ?? "";
   const running = await startServer({
     port: 0,
@@ -107,7 +111,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     seedNowMs: testNowMs,
     ...settings,
     db: dbPath,
-    databaseUrl: database?.url,
+    databaseUrl: database?.url ?? settings.databaseUrl,
     demoPassword,
   });
   const origin = running.url.replace(/\/$/, "");

@@ -29,7 +29,9 @@ function toUser(row: UserRow | undefined): UserRecord | undefined {
 }
 
 /** Accounts, sessions and the signing key, shared by every server on the database. */
-export function accountQueries(pool: pg.Pool): AccountStore {
+export function accountQueries(
+  pool: pg.Pool,
+): Omit<AccountStore, "signInRetryAfterMs" | "recordSignInFailure" | "forgetSignInFailures"> {
   const user = async (where: string, value: unknown) =>
     toUser((await pool.query<UserRow>(`SELECT ${userColumns} FROM users WHERE ${where}`, [value])).rows[0]);
   return {

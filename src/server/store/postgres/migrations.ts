@@ -125,6 +125,14 @@ export const migrations: readonly string[] = [
   CREATE TABLE settings (key text PRIMARY KEY, value bytea NOT NULL);
   `,
   talliesSchemaSql,
+  // Sign-in failures per username, shared by every server (sign-in-failures.ts).
+  `
+  CREATE TABLE sign_in_failures (
+    key text PRIMARY KEY,
+    failures bigint[] NOT NULL,
+    locked_until bigint NOT NULL
+  );
+  `,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

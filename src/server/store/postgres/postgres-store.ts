@@ -17,6 +17,7 @@ import { applyMigrations } from "./migrations";
 import { maintainPartitions } from "./partitions";
 import { postgresUnavailable } from "./pg-unavailable";
 import { seedWorld } from "./seed-world";
+import { signInFailures } from "./sign-in-failures";
 
 export type PostgresStoreOptions = {
   /** Connections this server keeps at most; a request that finds none free waits `connectTimeoutMs`, then 503s. */
@@ -108,6 +109,7 @@ export async function openPostgresStore(
 
   const store: EventStore & AccountStore = {
     ...accountQueries(pool),
+    ...signInFailures(pool),
     ...containerQueries(pool),
 
     async organisations() {

@@ -14,6 +14,7 @@ import { applyMigrations } from "./migrations";
 import { isMemoryFile, openDatabase } from "./open-database";
 import type { ReadMethod } from "./read-messages";
 import { readsInPlace, readThreads, type Reads, type RunOptions } from "./read-threads";
+import { inProcessSignInFailures } from "./sign-in-failures";
 import { sqliteUnavailable } from "./sqlite-unavailable";
 import { statementCache } from "./statement-cache";
 
@@ -63,6 +64,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   ): Promise<ReturnType<EventReader[M]>> => (await reads.run(method, args, options)).value;
 
   const store: EventStore & AccountStore = {
+    ...inProcessSignInFailures(),
     // What the main thread's connection answers at once; checkingFileFirst turns a throw into a rejection.
     organisations: () => Promise.resolve(lookups.organisations()),
     eventTypes: () => Promise.resolve(lookups.eventTypes()),
