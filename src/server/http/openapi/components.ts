@@ -181,7 +181,7 @@ const errorDescriptions: Record<ErrorCode, string> = {
   too_many_requests: "Too many failed sign-ins; wait `Retry-After` seconds.",
   internal: "An unexpected error; logged on the server, never with a stack trace in the answer.",
   unavailable:
-    "The event store cannot answer now: its disk is read-only or full (reading may still work), it is busy, or its file was deleted or replaced under the running server (every request, until the server restarts).",
+    "The event store cannot answer now: its disk is read-only or full (reading may still work), it is busy, its file was deleted or replaced under the running server (every request, until the server restarts), or its PostgreSQL database cannot be reached or took too long (retry after `Retry-After` seconds).",
 };
 
 const errorHeaders: Partial<Record<ErrorCode, Json>> = {
