@@ -13,30 +13,39 @@ export type EventQuery = {
 export type CompiledSql = { text: string; values: unknown[] };
 
 /** The only place sort fields become SQL: a fixed whitelist, never text from a request. */
-const sortColumns: Record<EventSortField, string> = {
-  id: "id",
-  timestamp: "timestamp",
-  source: "source_id",
-  severity: "severity_id",
-  type: "type_id",
-  alert: "alert",
-  organisation: "org_rank",
-  user: "user_id",
-  endpoint: "endpoint_rank",
-  tags: "tags_rank",
-  ip_address: "ip_rank",
-  iccid: "iccid_rank",
-  imsi: "imsi_rank",
+const sortColumns: Record<EventSortField, { column: string; nullable: boolean }> = {
+  id: { column: "id", nullable: false },
+  timestamp: { column: "timestamp", nullable: false },
+  source: { column: "source_id", nullable: false },
+  severity: { column: "severity_id", nullable: false },
+  type: { column: "type_id", nullable: false },
+  alert: { column: "alert", nullable: false },
+  organisation: { column: "org_rank", nullable: false },
+  user: { column: "user_id", nullable: true },
+  endpoint: { column: "endpoint_rank", nullable: true },
+  tags: { column: "tags_rank", nullable: true },
+  ip_address: { column: "ip_rank", nullable: true },
+  iccid: { column: "iccid_rank", nullable: true },
+  imsi: { column: "imsi_rank", nullable: true },
 };
 
-/** ORDER BY on `alias`'s columns: nulls last both ways, `id` descending as the last tie-breaker unless named. */
-export function orderBy(sort: readonly SortTerm<EventSortField>[], alias: string): string {
+/**
+ * ORDER BY on `alias`'s columns: nulls last both ways, `id` descending as the last tie-breaker unless named.
+ * `reversed` is the exact opposite order (nulls first), for reading a page from the end. Only nullable keys
+ * name where nulls go, so the others match an index read in either direction (migrations.ts).
+ */
+export function orderBy(sort: readonly SortTerm<EventSortField>[], alias: string, reversed = false): string {
+  const key = (column: string, desc: boolean, nullable: boolean) => {
+    const down = desc !== reversed;
+    return `${alias}.${column} ${down ? "DESC" : "ASC"}${nullable ? (reversed ? " NULLS FIRST" : " NULLS LAST") : ""}`;
+  };
   const keys: string[] = [];
   for (const { field, desc } of sort) {
-    keys.push(`${alias}.${sortColumns[field]} ${desc ? "DESC" : "ASC"} NULLS LAST`);
+    const { column, nullable } = sortColumns[field];
+    keys.push(key(column, desc, nullable));
     if (field === "id") return keys.join(", ");
   }
-  return [...keys, `${alias}.id DESC`].join(", ");
+  return [...keys, key("id", true, false)].join(", ");
 }
 
 const rangesSql = (ranges: readonly TimeRange[], p: SqlParams) =>
@@ -44,7 +53,12 @@ const rangesSql = (ranges: readonly TimeRange[], p: SqlParams) =>
 
 /** `WHERE …` on `events e` for the query's organisations and terms. */
 export function eventsWhere(query: EventQuery, p: SqlParams): string {
-  const parts = [`e.organisation_id = ANY(${p.bind(query.orgIds)}::int[])`];
+  const [only] = query.orgIds;
+  const parts = [
+    query.orgIds.length === 1 && only !== undefined
+      ? `e.organisation_id = ${p.bind(only)}`
+      : `e.organisation_id = ANY(${p.bind(query.orgIds)}::int[])`,
+  ];
   for (const term of query.terms) {
     parts.push(term.kind === "time" ? rangesSql(term.ranges, p) : `(${term.events(p)})`);
   }
@@ -124,12 +138,26 @@ export const exportColumns =
   "CASE WHEN e.alert THEN 'true' ELSE 'false' END, e.status, e.description, o.name, u.username, ep.name, " +
   "ep.tags, ep.ip_address, ep.imei, s.iccid, i.imsi, e.container_id";
 
-/** One page: the keys in order first (from the indexes), then the joins for just those rows. */
-export function compileEventPage(query: EventQuery, page: { limit: number; offset: number }): CompiledSql {
+/**
+ * One page: its rows' ids in order first, then the joins for just those rows. Each organisation's rows are read
+ * apart, in order from its index range, up to the page's end, and the streams merged (an index on
+ * `(organisation_id, key)` gives one organisation's rows in key order, not several's). `fromEnd` reads in the
+ * reverse order, skipping `offset` rows from the end: the last pages of a long list skip few rows that way.
+ */
+export function compileEventPage(
+  query: EventQuery,
+  page: { limit: number; offset: number; fromEnd: boolean },
+): CompiledSql {
   const p = sqlParams();
+  const order = orderBy(query.sort, "e", page.fromEnd);
+  const arm = (orgId: number, limit: string, offset?: string) =>
+    `SELECT e.* FROM events e WHERE ${eventsWhere({ ...query, orgIds: [orgId] }, p)} ORDER BY ${order} LIMIT ${limit}${offset ? ` OFFSET ${offset}` : ""}`;
+  const [only] = query.orgIds;
   const inner =
-    `SELECT e.* FROM events e WHERE ${eventsWhere(query, p)} ORDER BY ${orderBy(query.sort, "e")} ` +
-    `LIMIT ${p.bind(page.limit)} OFFSET ${p.bind(page.offset)}`;
+    query.orgIds.length === 1 && only !== undefined
+      ? arm(only, p.bind(page.limit), p.bind(page.offset))
+      : `SELECT e.* FROM (${query.orgIds.map((id) => `(${arm(id, p.bind(page.offset + page.limit))})`).join(" UNION ALL ")}) e ` +
+        `ORDER BY ${order} LIMIT ${p.bind(page.limit)} OFFSET ${p.bind(page.offset)}`;
   return {
     text:
       `SELECT ${listColumns} FROM (${inner}) e${joins} LEFT JOIN containers c ON c.id = e.container_id ` +

@@ -7,6 +7,34 @@ import {
 } from "../../../contract/catalogue";
 import { talliesSchemaSql } from "./event-tallies";
 
+/** Columns a sort may name, with whether they can be null: see `sortIndexesSql`. */
+const sortKeys = [
+  ["type", "type_id", false],
+  ["source", "source_id", false],
+  ["severity", "severity_id", false],
+  ["alert", "alert", false],
+  ["user", "user_id", true],
+  ["endpoint", "endpoint_rank", true],
+  ["tags", "tags_rank", true],
+  ["ip", "ip_rank", true],
+  ["iccid", "iccid_rank", true],
+  ["imsi", "imsi_rank", true],
+] as const;
+
+/**
+ * Two indexes per sort key, so a page of any sort is read in order from one organisation's index range and
+ * stops after the page: a list is ordered by the key (nulls last both ways), then by id descending. A key
+ * that cannot be null is served descending by `(key, id)` read backwards; the others need the order as
+ * written.
+ */
+const sortIndexesSql = [
+  "DROP INDEX events_org_source, events_org_severity, events_org_endpoint, events_org_ip;",
+  ...sortKeys.flatMap(([name, column, nullable]) => [
+    `CREATE INDEX events_org_${name}_asc ON events (organisation_id, ${column}${nullable ? " ASC NULLS LAST" : ""}, id DESC);`,
+    `CREATE INDEX events_org_${name}_desc ON events (organisation_id, ${column}${nullable ? " DESC NULLS LAST, id DESC" : ", id"});`,
+  ]),
+].join("\n");
+
 /**
  * The schema, one entry per version; `schema_version` records how many have run. Never edit an entry that
  * has shipped: append a new one. The design is in docs/decisions/0004-postgresql-store.md:
@@ -125,6 +153,7 @@ export const migrations: readonly string[] = [
   CREATE TABLE settings (key text PRIMARY KEY, value bytea NOT NULL);
   `,
   talliesSchemaSql,
+  sortIndexesSql,
   // Sign-in failures per username, shared by every server (sign-in-failures.ts).
   `
   CREATE TABLE sign_in_failures (

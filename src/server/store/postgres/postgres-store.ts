@@ -58,6 +58,11 @@ export async function openPostgresStore(
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     types,
+    // A connection the server drops while a request holds it between queries (an export waiting for its
+    // client) fails that request's next query; its error event, unheard, would end the process.
+    onConnect: (client) => {
+      client.on("error", () => undefined);
+    },
   });
   // An idle connection that the server drops (a restart) is replaced on next use; it must not crash us.
   pool.on("error", (error) => {
@@ -144,7 +149,11 @@ export async function openPostgresStore(
       const offset = (page.page - 1) * page.perPage;
       if (offset >= total) return { rows: [], total };
       signal?.throwIfAborted();
-      const { text, values } = compileEventPage(prepared, { limit: page.perPage, offset });
+      // Past the middle, the page is fewer rows from the end than from the start.
+      const limit = Math.min(page.perPage, total - offset);
+      const fromEnd = total - offset - limit < offset;
+      const skip = fromEnd ? total - offset - limit : offset;
+      const { text, values } = compileEventPage(prepared, { limit, offset: skip, fromEnd });
       const listed = await pool.query<EventListRow>(text, values);
       return { rows: listed.rows.map(toEvent), total };
     },

@@ -232,7 +232,8 @@ export async function seedWorld(
     );
     for (const { name } of indexes.rows) await client.query(`DROP INDEX ${name}`);
     await copyEvents(client, world, await computeRanks(client), events);
-    for (const { definition } of indexes.rows) await client.query(definition);
+    // pg_indexes writes a partitioned table's index as `ON ONLY`, which would not build the partitions' own.
+    for (const { definition } of indexes.rows) await client.query(definition.replace(" ON ONLY ", " ON "));
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
