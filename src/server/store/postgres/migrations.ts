@@ -153,7 +153,6 @@ export const migrations: readonly string[] = [
   CREATE TABLE settings (key text PRIMARY KEY, value bytea NOT NULL);
   `,
   talliesSchemaSql,
-  sortIndexesSql,
   // Sign-in failures per username, shared by every server (sign-in-failures.ts).
   `
   CREATE TABLE sign_in_failures (
@@ -162,6 +161,7 @@ export const migrations: readonly string[] = [
     locked_until bigint NOT NULL
   );
   `,
+  sortIndexesSql,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { eventSeverities, eventSources } from "../../../contract/catalogue";
 import type { DemoWorld, EventRow } from "../event-row";
+import { dropEventIndexes } from "./event-indexes";
 
 const seedLock = 0x5365_6564;
 
@@ -220,6 +221,8 @@ export async function seedWorld(
   await client.query("BEGIN");
   try {
     await client.query("SET LOCAL statement_timeout = 0");
+    // The index builds after the load sort in memory this large (the trigram index above all).
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     await client.query("SELECT pg_advisory_xact_lock($1)", [seedLock]);
     const existing = await client.query("SELECT 1 FROM organisations LIMIT 1");
     if (existing.rowCount !== 0) {
@@ -227,13 +230,9 @@ export async function seedWorld(
       return false;
     }
     await insertWorld(client, world);
-    const indexes = await client.query<{ name: string; definition: string }>(
-      "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'events' AND indexname NOT LIKE '%_pkey'",
-    );
-    for (const { name } of indexes.rows) await client.query(`DROP INDEX ${name}`);
+    const rebuildIndexes = await dropEventIndexes(client);
     await copyEvents(client, world, await computeRanks(client), events);
-    // pg_indexes writes a partitioned table's index as `ON ONLY`, which would not build the partitions' own.
-    for (const { definition } of indexes.rows) await client.query(definition.replace(" ON ONLY ", " ON "));
+    await rebuildIndexes();
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
