@@ -60,7 +60,8 @@ export default defineConfig({
               test: {
                 name: "http on PostgreSQL",
                 include: ["src/server/test/*.test.ts"],
-                exclude: sqliteOnlyHttpTests,
+                // The fault tests run on a cluster of their own, which they stop and restart.
+                exclude: [...sqliteOnlyHttpTests, "src/server/test/postgres-faults.test.ts"],
                 env: { EVENTDESK_TEST_BACKEND: "postgres" },
               },
             },

@@ -165,7 +165,7 @@ export const migrations: readonly string[] = [
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */
-async function catalogueRows(client: pg.PoolClient): Promise<void> {
+async function catalogueRows(client: pg.ClientBase): Promise<void> {
   const rows = (table: string, entries: readonly { id: number; description: string }[]) =>
     client.query(
       `INSERT INTO ${table} (id, description) SELECT * FROM unnest($1::int[], $2::text[])
@@ -187,7 +187,7 @@ const migrationLock = 0x4576_6e74;
  * Brings the schema up to date, each step in a transaction of its own. The steps run under an advisory lock,
  * so of two servers starting on one new database one migrates and the other then finds nothing to do.
  */
-export async function applyMigrations(client: pg.PoolClient): Promise<void> {
+export async function applyMigrations(client: pg.ClientBase): Promise<void> {
   await client.query("SELECT pg_advisory_lock($1)", [migrationLock]);
   try {
     await client.query("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)");

@@ -22,7 +22,7 @@ export function monthPartition(nowMs: number, offset: number): MonthPartition {
  * `events_default` (written before its partition existed) keeps them there: the partition is not created,
  * and the events stay correct, only unpruned.
  */
-async function ensureMonthPartitions(client: pg.PoolClient, nowMs: number): Promise<void> {
+async function ensureMonthPartitions(client: pg.ClientBase, nowMs: number): Promise<void> {
   for (let offset = -monthsBehind; offset <= monthsAhead; offset++) {
     const { name, from, until } = monthPartition(nowMs, offset);
     await client.query("SAVEPOINT partition");
@@ -42,7 +42,7 @@ async function ensureMonthPartitions(client: pg.PoolClient, nowMs: number): Prom
  * Drops the month partitions that end by `keepFromMs`, with their tallies and any events of those months
  * in `events_default`: retention by whole months, never row by row. Answers the partitions dropped.
  */
-async function dropPartitionsBefore(client: pg.PoolClient, keepFromMs: number): Promise<string[]> {
+async function dropPartitionsBefore(client: pg.ClientBase, keepFromMs: number): Promise<string[]> {
   const partitions = await client.query<{ name: string; bound: string }>(
     `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`,
@@ -66,7 +66,7 @@ const maintenanceLock = 0x5061_7274;
  * servers sharing the database take turns. Answers the partitions dropped.
  */
 export async function maintainPartitions(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   nowMs: number,
   retentionDays: number | undefined,
 ): Promise<string[]> {

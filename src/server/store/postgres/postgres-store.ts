@@ -52,11 +52,14 @@ export async function openPostgresStore(
   url: string,
   options: PostgresStoreOptions = {},
 ): Promise<EventStore & AccountStore> {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
-    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    statement_timeout: statementTimeoutMs,
+    // A server that stops answering (frozen, cut off) would otherwise hold a request for good.
+    query_timeout: statementTimeoutMs + 5000,
     types,
     // A connection the server drops while a request holds it between queries (an export waiting for its
     // client) fails that request's next query; its error event, unheard, would end the process.
@@ -81,8 +84,11 @@ export async function openPostgresStore(
   };
   const now = options.now ?? Date.now;
   const maintain = () => withClient((client) => maintainPartitions(client, now(), options.retentionDays));
+  // Migrations may build indexes over every event: on a connection of their own, without the pool's timeouts.
+  const migrating = new pg.Client({ connectionString: url, types });
   try {
-    await withClient(applyMigrations);
+    await migrating.connect();
+    await applyMigrations(migrating).finally(() => migrating.end());
     await maintain();
   } catch (error) {
     await pool.end();
@@ -178,7 +184,10 @@ export async function openPostgresStore(
     insertContainerEvents: (events) => insertContainerEvents(pool, events),
 
     async seed(world, events) {
-      const seeded = await withClient((client) => seedWorld(client, world, events));
+      // Its own connection: the pool's query timeout would cut a long load short.
+      const client = new pg.Client({ connectionString: url, types });
+      await client.connect();
+      const seeded = await seedWorld(client, world, events).finally(() => client.end());
       organisations = undefined;
       eventTypes = undefined;
       return seeded;

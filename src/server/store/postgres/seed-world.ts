@@ -15,7 +15,7 @@ type Ranks = {
 };
 
 async function insertRows(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   table: string,
   columns: string,
   types: string[],
@@ -29,7 +29,7 @@ async function insertRows(
   );
 }
 
-async function insertWorld(client: pg.PoolClient, world: DemoWorld): Promise<void> {
+async function insertWorld(client: pg.ClientBase, world: DemoWorld): Promise<void> {
   await insertRows(
     client,
     "organisations",
@@ -80,7 +80,7 @@ async function insertWorld(client: pg.PoolClient, world: DemoWorld): Promise<voi
 }
 
 /** Dense ranks of the names `events` sorts by, in byte order (SQLite's BINARY collation). */
-async function computeRanks(client: pg.PoolClient): Promise<Ranks> {
+async function computeRanks(client: pg.ClientBase): Promise<Ranks> {
   for (const [table, column, target] of [
     ["organisations", "name", "name_rank"],
     ["endpoints", "name", "name_rank"],
@@ -128,7 +128,7 @@ const eventColumns =
 
 /** Streams the events through COPY, checking each one's references on the way (there are no foreign keys). */
 async function copyEvents(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   world: DemoWorld,
   ranks: Ranks,
   events: Iterable<EventRow>,
@@ -214,7 +214,7 @@ function eventFields(e: EventRow, ranks: Ranks, check: Check): (string | number 
  * new database, the second waits for the first's lock and then finds the world there.
  */
 export async function seedWorld(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   world: DemoWorld,
   events: Iterable<EventRow>,
 ): Promise<boolean> {
