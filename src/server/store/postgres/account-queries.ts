@@ -1,34 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import type { Role } from "../../../contract/organisation";
-import type { AccountStore, UserRecord } from "../account-store";
+import type { AccountStore } from "../account-store";
+import { signingSecretKey, toUser, userColumns, type UserRow } from "../user-row";
 
-type UserRow = {
-  id: number;
-  username: string;
-  name: string;
-  role: Role;
-  organisation_id: number;
-  password_hash: string;
-};
-
-const userColumns = "id, username, name, role, organisation_id, password_hash";
-const secretKey = "token_signing_secret";
-
-function toUser(row: UserRow | undefined): UserRecord | undefined {
-  return (
-    row && {
-      id: row.id,
-      username: row.username,
-      name: row.name,
-      role: row.role,
-      organisationId: row.organisation_id,
-      passwordHash: row.password_hash,
-    }
-  );
-}
-
-/** Accounts, sessions and the signing key, shared by every server on the database. */
 export function accountQueries(
   pool: pg.Pool,
 ): Omit<AccountStore, "signInRetryAfterMs" | "recordSignInFailure" | "forgetSignInFailures"> {
@@ -62,11 +36,11 @@ export function accountQueries(
     async signingSecret() {
       // DO NOTHING: if another server stored one first, every server uses the stored one.
       await pool.query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [
-        secretKey,
+        signingSecretKey,
         randomBytes(32),
       ]);
       const stored = await pool.query<{ value: Buffer }>("SELECT value FROM settings WHERE key = $1", [
-        secretKey,
+        signingSecretKey,
       ]);
       const value = stored.rows[0]?.value;
       if (!value) throw new Error("The token signing secret could not be stored.");

@@ -1,5 +1,6 @@
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
+import { lookupJoins } from "../event-lookup-joins";
 import { dayMs } from "./event-tallies";
 import type { Term, TimeRange } from "./event-terms";
 import { sqlParams, type SqlParams } from "./sql-params";
@@ -113,16 +114,6 @@ function disjoint(ranges: readonly TimeRange[]): boolean {
   return sorted.every((range, i) => i === 0 || range.from > (sorted[i - 1]?.until ?? -Infinity));
 }
 
-const joins =
-  " LEFT JOIN event_types t ON t.id = e.type_id" +
-  " LEFT JOIN event_sources src ON src.id = e.source_id" +
-  " LEFT JOIN event_severities sev ON sev.id = e.severity_id" +
-  " LEFT JOIN organisations o ON o.id = e.organisation_id" +
-  " LEFT JOIN users u ON u.id = e.user_id" +
-  " LEFT JOIN endpoints ep ON ep.id = e.endpoint_id" +
-  " LEFT JOIN sims s ON s.id = e.sim_id" +
-  " LEFT JOIN imsis i ON i.id = e.imsi_id";
-
 /** The columns of `EventListRow` (../event-list-row.ts). */
 const listColumns =
   "e.id, e.timestamp, e.alert::int AS alert, e.description, e.status, e.type_id, t.description AS type_description, " +
@@ -160,7 +151,7 @@ export function compileEventPage(
         `ORDER BY ${order} LIMIT ${p.bind(page.limit)} OFFSET ${p.bind(page.offset)}`;
   return {
     text:
-      `SELECT ${listColumns} FROM (${inner}) e${joins} LEFT JOIN containers c ON c.id = e.container_id ` +
+      `SELECT ${listColumns} FROM (${inner}) e${lookupJoins} LEFT JOIN containers c ON c.id = e.container_id ` +
       `ORDER BY ${orderBy(query.sort, "e")}`,
     values: p.values,
   };
@@ -170,7 +161,7 @@ export function compileEventPage(
 export function compileEventExport(query: EventQuery): CompiledSql {
   const p = sqlParams();
   return {
-    text: `SELECT ${exportColumns} FROM events e${joins} WHERE ${eventsWhere(query, p)} ORDER BY ${orderBy(query.sort, "e")}`,
+    text: `SELECT ${exportColumns} FROM events e${lookupJoins} WHERE ${eventsWhere(query, p)} ORDER BY ${orderBy(query.sort, "e")}`,
     values: p.values,
   };
 }

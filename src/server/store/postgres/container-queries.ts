@@ -1,24 +1,13 @@
 import type pg from "pg";
-import type { Container } from "../../../contract/container";
 import type { ContainerSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import type { EventStore } from "../event-store";
-import { isoTimestamp } from "../iso-timestamp";
+import { toContainer, type ContainerRow } from "../container-row";
 import { sqlParams } from "./sql-params";
 import { containing, storable } from "./text-match";
 
-type ContainerRow = {
-  id: string;
-  name: string;
-  organisation_id: number;
-  organisation_name: string;
-  created_at: number;
-  expires_at: number | null;
-  blocked: boolean;
-};
-
 const columns =
-  "c.id, c.name, c.organisation_id, o.name AS organisation_name, c.created_at, c.expires_at, c.blocked";
+  "c.id, c.name, c.organisation_id, o.name AS organisation_name, c.created_at, c.expires_at, c.blocked::int AS blocked";
 const from = "containers c JOIN organisations o ON o.id = c.organisation_id";
 
 /** The whitelist of container sort keys; names sort in byte order, as on SQLite. */
@@ -27,17 +16,6 @@ const sortColumns: Record<ContainerSortField, string> = {
   created_at: "c.created_at",
   expires_at: "c.expires_at",
 };
-
-function toContainer(row: ContainerRow): Container {
-  return {
-    id: row.id,
-    name: row.name,
-    organisation: { id: row.organisation_id, name: row.organisation_name },
-    created_at: isoTimestamp(row.created_at),
-    expires_at: row.expires_at === null ? null : isoTimestamp(row.expires_at),
-    blocked: row.blocked,
-  };
-}
 
 /** Nulls last both ways; ties broken by container id, ascending. */
 const orderBy = (sort: readonly SortTerm<ContainerSortField>[]) =>

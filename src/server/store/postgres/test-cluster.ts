@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 
 /** A PostgreSQL server for tests. */
 export type TestCluster = {
@@ -68,6 +69,17 @@ export async function startTestCluster(): Promise<TestCluster | undefined> {
     await server("pg_ctl", "-D", dir, "-m", "immediate", "stop").catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
     throw new Error(`The PostgreSQL test server did not start. Its log:\n${serverLog}`, { cause: error });
+  }
+}
+
+/** Runs one statement (CREATE or DROP DATABASE) as the test server's superuser. */
+export async function runAsAdmin(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,19 +1,8 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import type { OpenedStore, StoreFactory } from "../test-store-factories";
 import { openPostgresStore } from "./postgres-store";
-import { databaseUrl } from "./test-cluster";
+import { databaseUrl, runAsAdmin } from "./test-cluster";
 import { testAdminUrl } from "./test-database";
-
-async function asAdmin(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 let template: Promise<string> | undefined;
 
@@ -24,8 +13,8 @@ let template: Promise<string> | undefined;
 function migratedTemplate(adminUrl: string): Promise<string> {
   template ??= (async () => {
     const name = `eventdesk_template_${String(process.pid)}`;
-    await asAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
-    await asAdmin(adminUrl, `CREATE DATABASE ${name}`);
+    await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+    await runAsAdmin(adminUrl, `CREATE DATABASE ${name}`);
     const store = await openPostgresStore(databaseUrl(adminUrl, name));
     await store.close();
     return name;
@@ -36,10 +25,10 @@ function migratedTemplate(adminUrl: string): Promise<string> {
 /** A new, empty, migrated database of its own on the test server, and its URL; `drop` removes it. */
 export async function testDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `eventdesk_test_${randomBytes(6).toString("hex")}`;
-  await asAdmin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(adminUrl)}`);
+  await runAsAdmin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(adminUrl)}`);
   return {
     url: databaseUrl(adminUrl, name),
-    drop: () => asAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 

@@ -1,32 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "../../../contract/organisation";
 import type { SessionRecord, UserRecord } from "../account-store";
+import { signingSecretKey, toUser, userColumns, type UserRow } from "../user-row";
 import type { StatementCache } from "./statement-cache";
-
-type UserRow = {
-  id: number;
-  username: string;
-  name: string;
-  role: Role;
-  organisation_id: number;
-  password_hash: string;
-};
-
-const userColumns = "id, username, name, role, organisation_id, password_hash";
-const secretKey = "token_signing_secret";
-
-function toUser(row: UserRow | undefined): UserRecord | undefined {
-  return (
-    row && {
-      id: row.id,
-      username: row.username,
-      name: row.name,
-      role: row.role,
-      organisationId: row.organisation_id,
-      passwordHash: row.password_hash,
-    }
-  );
-}
 
 export type AccountQueries = {
   findUserByUsername: (username: string) => UserRecord | undefined;
@@ -64,11 +39,15 @@ export function accountQueries(statement: StatementCache): AccountQueries {
 
     signingSecret() {
       const read = () =>
-        statement("SELECT value FROM settings WHERE key = ?").pluck().get(secretKey) as Buffer | undefined;
+        statement("SELECT value FROM settings WHERE key = ?").pluck().get(signingSecretKey) as
+          Buffer | undefined;
       const existing = read();
       if (existing) return new Uint8Array(existing);
       // OR IGNORE: if another process stored one first, both use the stored one.
-      statement("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(secretKey, randomBytes(32));
+      statement("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(
+        signingSecretKey,
+        randomBytes(32),
+      );
       return new Uint8Array(read() as Buffer);
     },
   };

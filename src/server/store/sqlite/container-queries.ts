@@ -4,18 +4,8 @@ import type { ContainerSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import type { SqlValue } from "./event-conditions";
 import type { PageOf, PageRequest } from "../event-store";
-import { isoTimestamp } from "../iso-timestamp";
+import { toContainer, type ContainerRow } from "../container-row";
 import type { StatementCache } from "./statement-cache";
-
-type ContainerRow = {
-  id: string;
-  name: string;
-  organisation_id: number;
-  organisation_name: string;
-  created_at: number;
-  expires_at: number | null;
-  blocked: number;
-};
 
 const columns =
   "c.id AS id, c.name AS name, c.organisation_id AS organisation_id, o.name AS organisation_name, " +
@@ -28,17 +18,6 @@ const sortColumns: Record<ContainerSortField, { column: string; nullable: boolea
   created_at: { column: "c.created_at", nullable: false },
   expires_at: { column: "c.expires_at", nullable: true },
 };
-
-function toContainer(row: ContainerRow): Container {
-  return {
-    id: row.id,
-    name: row.name,
-    organisation: { id: row.organisation_id, name: row.organisation_name },
-    created_at: isoTimestamp(row.created_at),
-    expires_at: row.expires_at === null ? null : isoTimestamp(row.expires_at),
-    blocked: row.blocked === 1,
-  };
-}
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 

@@ -1,3 +1,5 @@
+import { lookupJoins } from "../event-lookup-joins";
+
 /** The columns of a listed event, read by `../event-list-row.ts`. */
 export const listColumns = [
   "e.id AS id",
@@ -56,18 +58,7 @@ export const exportColumns = [
 
 export const exportColumnCount = 17;
 
-// LEFT JOINs keep `events` the outer loop, so the planner never reorders the lookups ahead of it.
-const common =
-  " LEFT JOIN event_types t ON t.id = e.type_id" +
-  " LEFT JOIN event_sources src ON src.id = e.source_id" +
-  " LEFT JOIN event_severities sev ON sev.id = e.severity_id" +
-  " LEFT JOIN organisations o ON o.id = e.organisation_id" +
-  " LEFT JOIN users u ON u.id = e.user_id" +
-  " LEFT JOIN endpoints ep ON ep.id = e.endpoint_id" +
-  " LEFT JOIN sims s ON s.id = e.sim_id" +
-  " LEFT JOIN imsis i ON i.id = e.imsi_id";
-
 export const eventJoins = {
-  list: `${common} LEFT JOIN containers c ON c.id = e.container_id`,
-  export: common,
+  list: `${lookupJoins} LEFT JOIN containers c ON c.id = e.container_id`,
+  export: lookupJoins,
 } as const;
