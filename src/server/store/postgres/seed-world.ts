@@ -3,16 +3,15 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { eventSeverities, eventSources } from "../../../contract/catalogue";
 import type { DemoWorld, EventRow } from "../event-row";
+import {
+  seededEventColumns,
+  seededEventValues,
+  type KnownIds,
+  type WorldRanks,
+} from "../seeded-event-values";
 import { dropEventIndexes } from "./event-indexes";
 
 const seedLock = 0x5365_6564;
-
-type Ranks = {
-  org: Map<number, number>;
-  endpoint: Map<number, { name: number; tags: number; ip: number }>;
-  sim: Map<number, number>;
-  imsi: Map<number, number>;
-};
 
 async function insertRows(
   client: pg.ClientBase,
@@ -80,7 +79,7 @@ async function insertWorld(client: pg.ClientBase, world: DemoWorld): Promise<voi
 }
 
 /** Dense ranks of the names `events` sorts by, in byte order (SQLite's BINARY collation). */
-async function computeRanks(client: pg.ClientBase): Promise<Ranks> {
+async function computeRanks(client: pg.ClientBase): Promise<WorldRanks> {
   for (const [table, column, target] of [
     ["organisations", "name", "name_rank"],
     ["endpoints", "name", "name_rank"],
@@ -106,13 +105,6 @@ async function computeRanks(client: pg.ClientBase): Promise<Ranks> {
   };
 }
 
-function requireKnown<T>(map: ReadonlyMap<number, T>, id: number | null, what: string): T | null {
-  if (id === null) return null;
-  const value = map.get(id);
-  if (value === undefined) throw new Error(`A seeded event refers to ${what} ${id}, which the world lacks.`);
-  return value;
-}
-
 /** COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped. */
 function copyField(value: string | number | boolean | null): string {
   if (value === null) return "\\N";
@@ -122,18 +114,14 @@ function copyField(value: string | number | boolean | null): string {
   );
 }
 
-const eventColumns =
-  "timestamp, type_id, source_id, severity_id, alert, status, description, organisation_id, user_id, endpoint_id, " +
-  "sim_id, imsi_id, container_id, org_rank, endpoint_rank, tags_rank, ip_rank, iccid_rank, imsi_rank";
-
 /** Streams the events through COPY, checking each one's references on the way (there are no foreign keys). */
 async function copyEvents(
   client: pg.ClientBase,
   world: DemoWorld,
-  ranks: Ranks,
+  ranks: WorldRanks,
   events: Iterable<EventRow>,
 ): Promise<void> {
-  const known = {
+  const known: KnownIds = {
     user: new Set<number | string>(world.users.map((u) => u.id)),
     type: new Set<number | string>(
       (await client.query<{ id: number }>("SELECT id FROM event_types")).rows.map((row) => row.id),
@@ -142,11 +130,7 @@ async function copyEvents(
     severity: new Set<number | string>(eventSeverities.map((s) => s.id)),
     container: new Set<number | string>(world.containers.map((c) => c.id)),
   };
-  const check: Check = (what, id) => {
-    if (id !== null && !known[what].has(id))
-      throw new Error(`A seeded event refers to ${what} ${id}, which the world lacks.`);
-  };
-  const copy = client.query(copyFrom(`COPY events (${eventColumns}) FROM STDIN`));
+  const copy = client.query(copyFrom(`COPY events (${seededEventColumns}) FROM STDIN`));
   const state = { failed: false };
   copy.on("error", () => {
     state.failed = true;
@@ -156,7 +140,7 @@ async function copyEvents(
   try {
     let batch = "";
     for (const e of events) {
-      batch += `${eventFields(e, ranks, check).map(copyField).join("\t")}\n`;
+      batch += `${seededEventValues(e, ranks, known).map(copyField).join("\t")}\n`;
       if (batch.length > 1 << 20) {
         if (!copy.write(batch)) await once(copy, "drain");
         batch = "";
@@ -169,43 +153,6 @@ async function copyEvents(
     if (!state.failed) copy.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
-}
-
-type Check = (
-  what: "user" | "type" | "source" | "severity" | "container",
-  id: number | string | null,
-) => void;
-
-/** The COPY fields of one event, in `eventColumns` order, its references checked. */
-function eventFields(e: EventRow, ranks: Ranks, check: Check): (string | number | boolean | null)[] {
-  const orgRank = requireKnown(ranks.org, e.organisationId, "organisation");
-  const endpoint = requireKnown(ranks.endpoint, e.endpointId, "endpoint");
-  check("user", e.userId);
-  check("type", e.typeId);
-  check("source", e.sourceId);
-  check("severity", e.severityId);
-  check("container", e.containerId);
-  return [
-    e.timestampMs,
-    e.typeId,
-    e.sourceId,
-    e.severityId,
-    e.alert,
-    e.status,
-    e.description,
-    e.organisationId,
-    e.userId,
-    e.endpointId,
-    e.simId,
-    e.imsiId,
-    e.containerId,
-    orgRank,
-    endpoint?.name ?? null,
-    endpoint?.tags ?? null,
-    endpoint?.ip ?? null,
-    requireKnown(ranks.sim, e.simId, "SIM"),
-    requireKnown(ranks.imsi, e.imsiId, "IMSI"),
-  ];
 }
 
 /**

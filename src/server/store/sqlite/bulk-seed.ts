@@ -1,14 +1,13 @@
 import type Database from "better-sqlite3";
 import type { DemoWorld, EventRow } from "../event-row";
+import {
+  seededEventColumns,
+  seededEventValues,
+  type KnownIds,
+  type WorldRanks,
+} from "../seeded-event-values";
 import { fillDayTalliesSql, fillTalliesSql } from "./event-tallies";
 import { withWriteLock } from "./write-lock";
-
-type Ranks = {
-  org: Map<number, number>;
-  endpoint: Map<number, { name: number; tags: number; ip: number }>;
-  sim: Map<number, number>;
-  imsi: Map<number, number>;
-};
 
 function insertWorld(db: Database.Database, world: DemoWorld): void {
   const insert = (sql: string, rows: readonly unknown[][]) => {
@@ -53,7 +52,7 @@ function insertWorld(db: Database.Database, world: DemoWorld): void {
 }
 
 /** Dense ranks of the names `events` sorts by (BINARY collation, as ORDER BY name would sort). */
-function computeRanks(db: Database.Database): Ranks {
+function computeRanks(db: Database.Database): WorldRanks {
   const rank = (table: string, column: string, target: string) =>
     db.exec(
       `UPDATE ${table} SET ${target} = r.n FROM (SELECT id, dense_rank() OVER (ORDER BY ${column}) AS n FROM ${table}) AS r WHERE r.id = ${table}.id`,
@@ -77,61 +76,27 @@ function computeRanks(db: Database.Database): Ranks {
   };
 }
 
-function requireKnown<T>(map: Map<number, T>, id: number | null, what: string): T | null {
-  if (id === null) return null;
-  const value = map.get(id);
-  if (value === undefined) throw new Error(`A seeded event refers to ${what} ${id}, which the world lacks.`);
-  return value;
-}
-
-function insertEvents(db: Database.Database, ranks: Ranks, events: Iterable<EventRow>): void {
-  const ids = (table: string) => new Set(db.prepare(`SELECT id FROM ${table}`).pluck().all());
-  const known = {
+function insertEvents(db: Database.Database, ranks: WorldRanks, events: Iterable<EventRow>): void {
+  const ids = (table: string) =>
+    new Set(db.prepare(`SELECT id FROM ${table}`).pluck().all() as (number | string)[]);
+  const known: KnownIds = {
     user: ids("users"),
     type: ids("event_types"),
     source: ids("event_sources"),
     severity: ids("event_severities"),
     container: ids("containers"),
   };
-  const check = (what: keyof typeof known, id: number | string | null) => {
-    if (id !== null && !known[what].has(id))
-      throw new Error(`A seeded event refers to ${what} ${id}, which the world lacks.`);
-  };
   const insert = db.prepare(
-    "INSERT INTO events (timestamp, type_id, source_id, severity_id, alert, status, description, organisation_id, " +
-      "user_id, endpoint_id, sim_id, imsi_id, container_id, org_rank, endpoint_rank, tags_rank, ip_rank, iccid_rank, " +
-      "imsi_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    `INSERT INTO events (${seededEventColumns}) VALUES (${seededEventColumns
+      .split(",")
+      .map(() => "?")
+      .join(", ")})`,
   );
   for (const e of events) {
-    // Foreign keys are off during the load; these checks stand in for them at a fraction of the cost.
-    const orgRank = requireKnown(ranks.org, e.organisationId, "organisation") as number;
-    const endpoint = requireKnown(ranks.endpoint, e.endpointId, "endpoint");
-    check("user", e.userId);
-    check("type", e.typeId);
-    check("source", e.sourceId);
-    check("severity", e.severityId);
-    check("container", e.containerId);
-    insert.run(
-      e.timestampMs,
-      e.typeId,
-      e.sourceId,
-      e.severityId,
-      e.alert ? 1 : 0,
-      e.status,
-      e.description,
-      e.organisationId,
-      e.userId,
-      e.endpointId,
-      e.simId,
-      e.imsiId,
-      e.containerId,
-      orgRank,
-      endpoint?.name ?? null,
-      endpoint?.tags ?? null,
-      endpoint?.ip ?? null,
-      requireKnown(ranks.sim, e.simId, "SIM"),
-      requireKnown(ranks.imsi, e.imsiId, "IMSI"),
-    );
+    const values = seededEventValues(e, ranks, known);
+    // SQLite has no booleans: alert is 0 or 1.
+    values[4] = e.alert ? 1 : 0;
+    insert.run(...values);
   }
 }
 
