@@ -61,6 +61,13 @@ describeEachStore((factory) => {
       await store.forgetSignInFailures("cy");
       await store.recordSignInFailure("cy", rule, t0);
       expect(await store.signInRetryAfterMs("cy", t0)).toBe(0);
+
+      // A typed username may hold anything, NUL included.
+      for (let i = 0; i < 3; i++) await store.recordSignInFailure("d\0n", rule, t0);
+      expect(await store.signInRetryAfterMs("d\0n", t0)).toBe(5 * minute);
+      expect(await store.signInRetryAfterMs("d", t0)).toBe(0);
+      await store.forgetSignInFailures("d\0n");
+      expect(await store.signInRetryAfterMs("d\0n", t0)).toBe(0);
     });
 
     it("count every failure of parallel attempts, through any connection to the store", async () => {

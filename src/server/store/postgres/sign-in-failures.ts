@@ -27,20 +27,23 @@ const recordSql = `
     failures = CASE WHEN ${locks} THEN '{}'::bigint[] ELSE ${recent} || $2::bigint END,
     locked_until = CASE WHEN ${locks} THEN $2::bigint + $3::bigint ELSE f.locked_until END`;
 
+/** A key as stored: JSON text, one for one, since PostgreSQL text cannot hold the NUL a typed username may. */
+const stored = (key: string) => JSON.stringify(key);
+
 export function signInFailures(pool: pg.Pool): SignInFailures {
   return {
     async signInRetryAfterMs(key, nowMs) {
       const found = await pool.query<{ locked_until: number }>(
         "SELECT locked_until FROM sign_in_failures WHERE key = $1",
-        [key],
+        [stored(key)],
       );
       return Math.max(0, (found.rows[0]?.locked_until ?? 0) - nowMs);
     },
     async recordSignInFailure(key, rule, nowMs) {
-      await pool.query(recordSql, [key, nowMs, rule.windowMs, rule.maxFailures]);
+      await pool.query(recordSql, [stored(key), nowMs, rule.windowMs, rule.maxFailures]);
     },
     async forgetSignInFailures(key) {
-      await pool.query("DELETE FROM sign_in_failures WHERE key = $1", [key]);
+      await pool.query("DELETE FROM sign_in_failures WHERE key = $1", [stored(key)]);
     },
   };
 }
