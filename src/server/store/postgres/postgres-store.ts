@@ -136,7 +136,7 @@ export async function openPostgresStore(
         sources: await catalogue(pool, "event_sources"),
         severities: await catalogue(pool, "event_severities"),
       };
-      if (!(await store.isEmpty())) eventTypes = found;
+      if (eventTypes === undefined && !(await store.isEmpty())) eventTypes = found;
       return structuredClone(found);
     },
     async isEmpty() {
