@@ -3,6 +3,13 @@ import { containerListSchema } from "../src/contract/container";
 import { HttpClient } from "./http-client";
 import { seedStore, storeSize, type SeedResult, type StoreSize } from "./seed-store";
 import { startServerProcess, type ServerProcess } from "./server-process";
+import {
+  databaseFacts,
+  targetEnv,
+  targetLocation,
+  type DatabaseFacts,
+  type StoreTarget,
+} from "./store-target";
 import { formatMb } from "./targets";
 
 /** Who the bench signs in as, and the organisation it reads and writes. */
@@ -11,26 +18,28 @@ export const benchUser = { username: "admin@acme.test", password: "bench-passwor
 export type BenchServer = {
   seed: SeedResult;
   store: StoreSize;
+  database: DatabaseFacts;
   server: ServerProcess;
   rssAfterStart: number;
   client: HttpClient;
   token: string;
 };
 
-/** Seeds `file` (or reuses it), starts the server on it serving `staticDir`, and signs a client in. */
+/** Seeds the target (or reuses it), starts the server on it serving `staticDir`, and signs a client in. */
 export async function startBenchServer(
   root: string,
-  file: string,
+  target: StoreTarget,
   events: number,
   staticDir: string,
 ): Promise<BenchServer> {
-  console.log(`Seeding ${events.toLocaleString("en-US")} demo events into ${file}…`);
-  const seed = await seedStore(file, events, benchUser.password);
+  console.log(`Seeding ${events.toLocaleString("en-US")} demo events into ${targetLocation(target)}…`);
+  const seed = await seedStore(target, events, benchUser.password);
   console.log(seed.reused ? "  store reused (not seeded)" : `  seeded in ${seed.seconds?.toFixed(1)} s`);
-  const store = storeSize(file);
-  console.log(`  store on disk: ${formatMb(store.total)}`);
+  const store = await storeSize(target);
+  const database = await databaseFacts(target);
+  console.log(`  ${database.backend} ${database.version}, store on disk: ${formatMb(store.total)}`);
   const server = await startServerProcess(root, {
-    EVENTDESK_DB: file,
+    ...targetEnv(target),
     EVENTDESK_DEMO_PASSWORD: benchUser.password,
     EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
     EVENTDESK_STATIC_DIR: staticDir,
@@ -45,7 +54,7 @@ export async function startBenchServer(
     await server.stop();
     throw error;
   }
-  return { seed, store, server, rssAfterStart, client, token: client.token ?? "" };
+  return { seed, store, database, server, rssAfterStart, client, token: client.token ?? "" };
 }
 
 /** The ids of every container in the organisation's reach, for writers to post to. */

@@ -1,17 +1,29 @@
-// `npx tsx bench/explain-paths.ts --db FILE PATH…`: every statement one request of each organisation-events
-// PATH (as the API takes it, e.g. "/api/v1/orgs/1/events?q=severity:2") runs on the store FILE, with its time
-// and EXPLAIN QUERY PLAN; the first request of a filter counts it anew. For the misses bench/README.md
-// explains.
+// `npx tsx bench/explain-paths.ts --db FILE PATH…` (or `--database-url postgres://… PATH…`): every statement
+// one request of each organisation-events PATH (as the API takes it, e.g. "/api/v1/orgs/1/events?q=severity:2")
+// runs on the store, with its time and its plan (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN (ANALYZE,
+// BUFFERS)); on SQLite the first request of a filter counts it anew. For the misses bench/README.md explains.
 import { parseArgs } from "node:util";
-import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { explainEntries } from "./explain-slow";
 import type { ListQuery, MatrixEntry } from "./matrix";
-import { countForgetter } from "./measure-sqlite";
+import { countForgetter } from "./measure-store";
 import { queryPlans } from "./report";
+import { openTarget, type StoreTarget } from "./store-target";
 
-const { values, positionals } = parseArgs({ options: { db: { type: "string" } }, allowPositionals: true });
-if (values.db === undefined || positionals.length === 0) {
-  throw new Error("Usage: npx tsx bench/explain-paths.ts --db FILE /api/v1/orgs/1/events?q=… …");
+const { values, positionals } = parseArgs({
+  options: { db: { type: "string" }, "database-url": { type: "string" } },
+  allowPositionals: true,
+});
+const databaseUrl = values["database-url"];
+const target: StoreTarget | undefined =
+  databaseUrl !== undefined
+    ? { kind: "postgres", url: databaseUrl }
+    : values.db !== undefined
+      ? { kind: "sqlite", file: values.db }
+      : undefined;
+if (target === undefined || positionals.length === 0) {
+  throw new Error(
+    "Usage: npx tsx bench/explain-paths.ts (--db FILE | --database-url postgres://…) /api/v1/orgs/1/events?q=… …",
+  );
 }
 
 const entries = positionals.map((path): MatrixEntry & { path: string } => {
@@ -27,11 +39,13 @@ const entries = positionals.map((path): MatrixEntry & { path: string } => {
   return { name: path, group: "explain", orgId: Number(orgId), query, path };
 });
 
-const store = openSqliteStore(values.db);
-const writer = openSqliteStore(values.db);
+// PostgreSQL keeps no count cache in the store, so nothing is written to it there.
+const store = await openTarget(target);
+const writer = target.kind === "sqlite" ? await openTarget(target) : undefined;
 try {
-  console.log(queryPlans(await explainEntries(values.db, store, entries, countForgetter(writer))));
+  const forget = writer ? countForgetter(writer) : () => Promise.resolve();
+  console.log(queryPlans(await explainEntries(target, store, entries, forget)));
 } finally {
   await store.close();
-  await writer.close();
+  await writer?.close();
 }

@@ -7,6 +7,7 @@ import type { MachineFacts } from "./machine";
 import type { BenchOptions } from "./options";
 import { table } from "./report";
 import type { SeedResult, StoreSize } from "./seed-store";
+import type { DatabaseFacts } from "./store-target";
 import { summarise } from "./stats";
 import { formatMb, formatMs, type Check } from "./targets";
 
@@ -17,6 +18,7 @@ export type LiveResults = {
   options: BenchOptions;
   seed: SeedResult;
   store: StoreSize;
+  database: DatabaseFacts;
   server: { rssAfterStart: number; peakRss: number };
   writer: { intervalMs: number; afterWrites: WriterFigures | undefined; load: WriterFigures | undefined };
   targets: LiveTargets;
@@ -150,10 +152,10 @@ function writerLine(phase: string, figures: WriterFigures | undefined): string {
 }
 
 export function printLiveReport(results: LiveResults): void {
-  const { machine, targets, load } = results;
+  const { machine, targets, load, database } = results;
   const loadAverage = `${machine.loadAverage.start.toFixed(2)} → ${machine.loadAverage.end.toFixed(2)}`;
   console.log(
-    `\n## EventDesk live bench, ${results.date}: ${whole(results.seed.events)} events, ${String(machine.cpus)} × ${machine.cpuModel}, node ${machine.node}, SQLite ${machine.sqlite}; load average ${loadAverage}\n`,
+    `\n## EventDesk live bench, ${results.date}: ${whole(results.seed.events)} events, ${String(machine.cpus)} × ${machine.cpuModel}, node ${machine.node}, ${database.backend} ${database.version} (${database.location}); load average ${loadAverage}\n`,
   );
   console.log(
     `### A. One client, each request right after an acknowledged write (writer ${String(1000 / results.writer.intervalMs)}/s), ms\n`,
@@ -171,6 +173,7 @@ export function printLiveReport(results: LiveResults): void {
     `CPU during B: server ${cpuShare(load.cpuMs.server, load.seconds)} of one core, ${formatMs(load.cpuMs.server / Math.max(1, load.requests + (results.writer.load?.posts.n ?? 0)))} ms per request (reads and POSTs); bench ${cpuShare(load.cpuMs.bench, load.seconds)}`,
     `the bench's own event-loop delay during B, p99: ${formatMs(load.benchLoopDelayP99)} ms (it also times the POSTs)`,
     `server RSS after start ${formatMb(results.server.rssAfterStart)}, peak ${formatMb(results.server.peakRss)}`,
+    `store: ${results.seed.seconds === undefined ? "reused" : `seeded in ${results.seed.seconds.toFixed(1)} s`}, ${formatMb(results.store.total)} on disk`,
     ...(load.firstError ? [`first error in B: ${load.firstError}`] : []),
   ];
   console.log(`${lines.map((line) => `- ${line}`).join("\n")}\n`);

@@ -15,6 +15,7 @@ import { machine } from "./machine";
 import { buildMatrix, perPageOf } from "./matrix";
 import type { BenchOptions } from "./options";
 import type { ServerProcess } from "./server-process";
+import { storeTarget } from "./store-target";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const resultsFile = fileURLToPath(new URL("./results/live-latest.json", import.meta.url));
@@ -30,12 +31,12 @@ const connections = 10;
  */
 export async function runLive(options: BenchOptions): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "eventdesk-live-"));
-  const file = options.db ?? join(work, "eventdesk.db");
+  const target = storeTarget(options, work);
   let server: ServerProcess | undefined;
   let writer: LiveWriter | undefined;
   try {
-    const started = await startBenchServer(root, file, options.events, join(work, "no-dashboard"));
-    const { seed, store, rssAfterStart, client, token } = started;
+    const started = await startBenchServer(root, target, options.events, join(work, "no-dashboard"));
+    const { seed, store, database, rssAfterStart, client, token } = started;
     server = started.server;
     const facts = await discoverFacts(client, orgId);
     const pools = await discoverPools(client, orgId, facts);
@@ -87,6 +88,7 @@ export async function runLive(options: BenchOptions): Promise<void> {
       options,
       seed,
       store,
+      database,
       server: { rssAfterStart, peakRss },
       writer: { intervalMs: writeIntervalMs, ...writes },
       targets,

@@ -71,7 +71,8 @@ export async function measureHttpCsv(
   }
 }
 
-export type SqliteCliFigures = CsvFigures & { version: string };
+/** The same export by a database's own shell: `command` as the report names it, and the shell's version. */
+export type CliCsvFigures = CsvFigures & { command: string; version: string };
 
 /** Whether the sqlite3 shell is on the PATH; as root, installs Debian's package when it is not. */
 export function ensureSqliteCli(): string | undefined {
@@ -121,13 +122,23 @@ export function exportSql(orgIds: readonly number[]): string {
 }
 
 /** `sqlite3 -readonly -csv -header FILE SQL`, its output read by this process as the HTTP export's is. */
-export function measureSqliteCli(file: string, sql: string, version: string): Promise<SqliteCliFigures> {
+export function measureSqliteCli(file: string, sql: string, version: string): Promise<CliCsvFigures> {
+  return measureCliCsv("sqlite3", ["-readonly", "-csv", "-header", file, sql], {
+    command: "sqlite3 -csv",
+    version,
+  });
+}
+
+/** A shell that writes the CSV to its stdout, read by this process as the HTTP export's is. */
+export function measureCliCsv(
+  program: string,
+  args: string[],
+  named: { command: string; version: string },
+): Promise<CliCsvFigures> {
   const digest = new IdDigest();
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn("sqlite3", ["-readonly", "-csv", "-header", file, sql], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(program, args, { stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => {
       digest.update(chunk);
@@ -136,10 +147,10 @@ export function measureSqliteCli(file: string, sql: string, version: string): Pr
     child.on("error", reject);
     child.on("close", (code) => {
       if (code !== 0) {
-        reject(new Error(`sqlite3 exited with ${code}: ${err}`));
+        reject(new Error(`${program} exited with ${code}: ${err}`));
         return;
       }
-      resolve({ ...figures(digest, (performance.now() - start) / 1000), version });
+      resolve({ ...figures(digest, (performance.now() - start) / 1000), ...named });
     });
   });
 }

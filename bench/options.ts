@@ -4,6 +4,8 @@ export type BenchOptions = {
   events: number;
   /** An existing store to reuse (seeded when missing); seeding time is then not measured. */
   db: string | undefined;
+  /** A PostgreSQL database for the server instead of a SQLite file; seeded when empty, reused otherwise. */
+  databaseUrl: string | undefined;
   /** Upper bound on timed requests per matrix entry and client. */
   requests: number;
   /** Time budget per matrix entry and client, in seconds. */
@@ -19,14 +21,17 @@ export type BenchOptions = {
   keep: boolean;
   /**
    * The live mode (live-run.ts) instead of the usual bench: a writer at 20 events/s through the API, every
-   * read after a write or on a URL not asked before. It uses events, db, requests, seconds, load-seconds, keep.
+   * read after a write or on a URL not asked before. It uses events, db or database-url, requests, seconds,
+   * load-seconds, keep.
    */
   live: boolean;
 };
 
-const usage = `npm run bench -- [--events N] [--db FILE] [--requests N] [--seconds S] [--load-seconds S]
-                   [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--no-ingest] [--keep]
-npm run bench -- --live [--events N] [--db FILE] [--requests N] [--seconds S] [--load-seconds S] [--keep]`;
+const usage = `npm run bench -- [--events N] [--db FILE | --database-url postgres://…] [--requests N] [--seconds S]
+                   [--load-seconds S] [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--no-ingest]
+                   [--keep]
+npm run bench -- --live [--events N] [--db FILE | --database-url postgres://…] [--requests N] [--seconds S]
+                   [--load-seconds S] [--keep]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -34,6 +39,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     options: {
       events: { type: "string", default: "1000000" },
       db: { type: "string" },
+      "database-url": { type: "string" },
       requests: { type: "string", default: "200" },
       seconds: { type: "string", default: "3" },
       "load-seconds": { type: "string", default: "5" },
@@ -51,9 +57,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
+  const databaseUrl = values["database-url"];
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error(`--database-url must be a PostgreSQL URL (postgres://…).\n${usage}`);
+  if (databaseUrl !== undefined && values.db !== undefined)
+    throw new Error(`--db and --database-url name two stores: give one.\n${usage}`);
   return {
     events: positive("events", values.events),
     db: values.db,
+    databaseUrl,
     requests: positive("requests", values.requests),
     seconds: positive("seconds", values.seconds),
     loadSeconds: positive("load-seconds", values["load-seconds"]),

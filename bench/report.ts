@@ -24,6 +24,7 @@ function entryVerdict(entry: MeasuredEntry): string {
 }
 
 export function matrixTable(results: BenchResults): string {
+  const { backend } = results.database;
   return table(
     [
       "entry",
@@ -33,11 +34,11 @@ export function matrixTable(results: BenchResults): string {
       "req/s",
       "cold p50",
       "cold p99",
-      "SQLite p50",
-      "SQLite cold p50",
+      `${backend} p50`,
+      `${backend} cold p50`,
       "first load p50",
-      "HTTP/SQLite",
-      "cold HTTP/SQLite",
+      `HTTP/${backend}`,
+      `cold HTTP/${backend}`,
       `p99 < ${targets.entryP99Ms} ms`,
     ],
     results.matrix.map((entry) => (isMeasured(entry) ? entryRow(entry) : failedRow(entry))),
@@ -57,11 +58,11 @@ function entryRow(entry: MeasuredEntry): string[] {
     whole(entry.http.rps),
     formatMs(entry.httpCold.p50),
     formatMs(entry.httpCold.p99),
-    formatMs(entry.sqlite.warm.p50),
-    formatMs(entry.sqlite.cold.p50),
-    formatMs(entry.sqlite.first.p50),
-    ratio(entry.http.p50, entry.sqlite.warm.p50),
-    ratio(entry.httpCold.p50, entry.sqlite.cold.p50),
+    formatMs(entry.direct.warm.p50),
+    formatMs(entry.direct.cold.p50),
+    formatMs(entry.direct.first.p50),
+    ratio(entry.http.p50, entry.direct.warm.p50),
+    ratio(entry.httpCold.p50, entry.direct.cold.p50),
     entryVerdict(entry),
   ];
 }
@@ -83,7 +84,9 @@ export function checksTable(results: BenchResults): string {
 export function otherFigures(results: BenchResults): string {
   const lines = [
     `seeding: ${results.seed.seconds === undefined ? "store reused" : `${results.seed.seconds.toFixed(1)} s`} for ${whole(results.seed.events)} events`,
-    `store: ${formatMb(results.store.total)} (db ${formatMb(results.store.db)}, wal ${formatMb(results.store.wal)}, shm ${formatMb(results.store.shm)})`,
+    results.database.backend === "SQLite"
+      ? `store: ${formatMb(results.store.total)} (db ${formatMb(results.store.db)}, wal ${formatMb(results.store.wal)}, shm ${formatMb(results.store.shm)})`
+      : `store: ${formatMb(results.store.total)} (pg_database_size of ${results.database.location})`,
     `server RSS after start: ${formatMb(results.server.rssAfterStart)}; peak over the matrix and load run: ${formatMb(results.server.peakRssMatrix)}`,
     `load average (1 min) ${results.machine.loadAverage.start.toFixed(2)} at the start, ${results.machine.loadAverage.end.toFixed(2)} at the end of the matrix`,
     `${results.load.connections} clients × ${results.load.seconds} s (${results.load.tool}), default view: ${whole(results.load.rps)} req/s, p50 ${formatMs(results.load.p50)} ms, p99 ${formatMs(results.load.p99)} ms, ${results.load.errors} errors`,
@@ -104,11 +107,11 @@ export function otherFigures(results: BenchResults): string {
     lines.push(
       `CSV over HTTP: ${whole(http.rows)} rows (x-total-count ${whole(http.totalHeader)}), ${formatMb(http.bytes)} in ${http.seconds.toFixed(2)} s = ${whole(http.rowsPerSecond)} rows/s; server peak RSS ${formatMb(http.peakRss)} (largest sample: heap ${formatMb(http.sampledRss.anon)} + mapped file ${formatMb(http.sampledRss.file)})`,
     );
-    const cli = csv.sqlite3;
+    const { cli } = csv;
     lines.push(
       isSkipped(cli)
-        ? `sqlite3 -csv: ${cli.skipped}`
-        : `sqlite3 -csv (${cli.version}): ${whole(cli.rows)} rows, ${formatMb(cli.bytes)} in ${cli.seconds.toFixed(2)} s = ${whole(cli.rowsPerSecond)} rows/s; HTTP/sqlite3 time ${ratio(http.seconds, cli.seconds)}; same ids in the same order: ${cli.rows === http.rows && cli.hash === http.hash ? "yes" : "NO"}`,
+        ? `the same export by the database's shell: ${cli.skipped}`
+        : `${cli.command} (${cli.version}): ${whole(cli.rows)} rows, ${formatMb(cli.bytes)} in ${cli.seconds.toFixed(2)} s = ${whole(cli.rowsPerSecond)} rows/s; HTTP/${cli.command} time ${ratio(http.seconds, cli.seconds)}; same ids in the same order: ${cli.rows === http.rows && cli.hash === http.hash ? "yes" : "NO"}`,
     );
   }
   if (isSkipped(bundle)) {
@@ -199,9 +202,9 @@ export function queryPlans(explained: readonly ExplainedEntry[]): string {
 }
 
 export function printReport(results: BenchResults): void {
-  const { machine } = results;
+  const { machine, database } = results;
   console.log(
-    `\n## EventDesk bench, ${results.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, SQLite ${machine.sqlite}\n`,
+    `\n## EventDesk bench, ${results.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, ${database.backend} ${database.version} (${database.location})\n`,
   );
   console.log(`${matrixTable(results)}\n`);
   const failed = failures(results);

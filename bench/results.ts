@@ -1,14 +1,15 @@
 import type { BundleFigures } from "./bundle-size";
 import type { ExplainedEntry } from "./explain-slow";
-import type { HttpCsvFigures, SqliteCliFigures } from "./measure-csv";
+import type { CliCsvFigures, HttpCsvFigures } from "./measure-csv";
 import type { HttpFigures } from "./measure-http";
 import type { IngestFigures } from "./measure-ingest";
 import type { LighthouseFigures } from "./measure-lighthouse";
 import type { LoadFigures } from "./measure-load";
 import type { SortClickFigures } from "./measure-sort-click";
-import type { SqliteFigures } from "./measure-sqlite";
+import type { StoreFigures } from "./measure-store";
 import type { BenchOptions } from "./options";
 import type { StoreSize } from "./seed-store";
+import type { DatabaseFacts } from "./store-target";
 import type { LatencySummary } from "./stats";
 
 type EntryHead = { name: string; group: string; path: string; perPage: number };
@@ -23,7 +24,8 @@ export type MeasuredEntry = EntryHead & {
   http: HttpFigures;
   /** Every request after a write elsewhere, so the count is recomputed (a new filter, a new view). */
   httpCold: LatencySummary;
-  sqlite: SqliteFigures;
+  /** `listEvents` in the bench's process: no HTTP, no JSON. */
+  direct: StoreFigures;
 };
 
 export type Skipped = { skipped: string };
@@ -45,12 +47,14 @@ export type BenchResults = {
   options: BenchOptions;
   seed: { events: number; seconds: number | undefined; reused: boolean };
   store: StoreSize;
+  database: DatabaseFacts;
   server: { rssAfterStart: number; peakRssMatrix: number };
   matrix: EntryResult[];
   /** The slowest entries' statements with their query plans. */
   explained: ExplainedEntry[];
   load: LoadFigures;
-  csv: { http: HttpCsvFigures; sqlite3: SqliteCliFigures | Skipped } | Skipped;
+  /** The HTTP export, and the same rows by the database's own shell (sqlite3 -csv, or psql and COPY). */
+  csv: { http: HttpCsvFigures; cli: CliCsvFigures | Skipped } | Skipped;
   bundle: BundleFigures | Skipped;
   lighthouse: UnderLoad<LighthouseFigures> | Skipped;
   sortClick: UnderLoad<SortClickFigures> | Skipped;

@@ -3,9 +3,10 @@ import type { EventStore } from "../src/server/store/event-store";
 import type { HttpClient } from "./http-client";
 import { entryPath, perPageOf, type MatrixEntry } from "./matrix";
 import { measureHttpEntry } from "./measure-http";
-import { countForgetter, measureSqliteEntry } from "./measure-sqlite";
+import { countForgetter, measureStoreEntry } from "./measure-store";
 import { isMeasured, type EntryResult, type MeasuredEntry } from "./results";
 import type { SampleLimits } from "./stats";
+import type { StoreTarget } from "./store-target";
 import { entryMeetsP99, formatMs } from "./targets";
 
 const warmUpRequests = 2;
@@ -14,12 +15,18 @@ export type MatrixLimits = { warm: SampleLimits; cold: SampleLimits };
 
 /**
  * Every entry five ways: over HTTP repeated and after a write, then straight from the store (`direct`, in
- * this process) the same two ways and on a store just opened (`file`). `writer` commits the harmless writes
- * that make the server's and `direct`'s count caches forget.
+ * this process) the same two ways and on a store of `target` just opened. `writer` commits the harmless writes
+ * that make the server's and `direct`'s caches forget.
  */
 export async function runMatrix(
   matrix: readonly MatrixEntry[],
-  io: { client: HttpClient; file: string; direct: EventStore; writer: AccountStore; serverLog: () => string },
+  io: {
+    client: HttpClient;
+    target: StoreTarget;
+    direct: EventStore;
+    writer: AccountStore;
+    serverLog: () => string;
+  },
   limits: MatrixLimits,
 ): Promise<EntryResult[]> {
   const forget = countForgetter(io.writer);
@@ -31,14 +38,14 @@ export async function runMatrix(
     try {
       const http = await measureHttpEntry(io.client, entry, limits.warm);
       const httpCold = await measureHttpEntry(io.client, entry, cold);
-      const sqlite = await measureSqliteEntry(io.direct, io.file, entry, forget, {
+      const direct = await measureStoreEntry(io.direct, io.target, entry, forget, {
         warm: limits.warm,
         cold: limits.cold,
       });
-      if (sqlite.total !== http.total) {
-        console.warn(`  ${entry.name}: HTTP counted ${http.total}, the store ${sqlite.total}`);
+      if (direct.total !== http.total) {
+        console.warn(`  ${entry.name}: HTTP counted ${http.total}, the store ${direct.total}`);
       }
-      const measured: MeasuredEntry = { ...head, http, httpCold, sqlite };
+      const measured: MeasuredEntry = { ...head, http, httpCold, direct };
       results.push(measured);
       console.log(progressLine(measured));
     } catch (error) {
@@ -72,11 +79,11 @@ export function slowEntries(results: readonly EntryResult[], slowest: number): E
   return [...new Set([...missing, ...byCold])];
 }
 
-function progressLine({ name, http, httpCold, sqlite }: MeasuredEntry): string {
+function progressLine({ name, http, httpCold, direct }: MeasuredEntry): string {
   const ms = (value: number) => formatMs(value).padStart(6);
   return (
     `  ${name.padEnd(36)} rows ${String(http.total).padStart(8)}  HTTP p50 ${ms(http.p50)} p99 ${ms(http.p99)}` +
-    `  cold p99 ${ms(httpCold.p99)}  SQLite p50 ${ms(sqlite.warm.p50)} cold ${ms(sqlite.cold.p50)}` +
-    ` first ${ms(sqlite.first.p50)}`
+    `  cold p99 ${ms(httpCold.p99)}  store p50 ${ms(direct.warm.p50)} cold ${ms(direct.cold.p50)}` +
+    ` first ${ms(direct.first.p50)}`
   );
 }

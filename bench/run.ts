@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
 import { orgReach } from "../src/server/auth/org-reach";
-import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { benchUser, containerIdsOf, startBenchServer } from "./bench-server";
 import { buildDashboard, initialJavaScript } from "./bundle-size";
 import { chromiumMissing } from "./chromium";
@@ -15,6 +14,7 @@ import { runLive } from "./live-run";
 import { machine } from "./machine";
 import { buildMatrix, entryPath } from "./matrix";
 import { ensureSqliteCli, exportSql, measureHttpCsv, measureSqliteCli } from "./measure-csv";
+import { exportCopySql, measurePsqlCsv, psqlVersion } from "./measure-psql-csv";
 import { measureLighthouse } from "./measure-lighthouse";
 import { measureIngest, type IngestFigures } from "./measure-ingest";
 import { measureLoad } from "./measure-load";
@@ -22,9 +22,10 @@ import { measureSortClick, type SortClickFigures, type SortClickOptions } from "
 import { parseOptions, type BenchOptions } from "./options";
 import { printReport, writeJson } from "./report";
 import type { BenchResults, EntryResult, Skipped, UnderLoad } from "./results";
-import { countForgetter } from "./measure-sqlite";
+import { countForgetter } from "./measure-store";
 import { runMatrix, slowEntries } from "./run-matrix";
 import type { ServerProcess } from "./server-process";
+import { openTarget, storeTarget, type StoreTarget } from "./store-target";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const resultsFile = fileURLToPath(new URL("./results/latest.json", import.meta.url));
@@ -40,22 +41,22 @@ const explainSlowest = 6;
 
 async function main(options: BenchOptions): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "eventdesk-bench-"));
-  const file = options.db ?? join(work, "eventdesk.db");
+  const target = storeTarget(options, work);
   const webDir = join(work, "web");
   let server: ServerProcess | undefined;
   try {
     const built = build(webDir, options);
     const started = await startBenchServer(
       root,
-      file,
+      target,
       options.events,
       built.ok ? webDir : join(work, "no-dashboard"),
     );
-    const { seed, store, rssAfterStart, client, token } = started;
+    const { seed, store, database, rssAfterStart, client, token } = started;
     server = started.server;
     const facts = await discoverFacts(client, orgId);
     const loadStart = loadavg()[0] ?? NaN;
-    const { matrix, explained } = await measureMatrix(file, facts, client, server, options);
+    const { matrix, explained } = await measureMatrix(target, facts, client, server, options);
     const loadEnd = loadavg()[0] ?? NaN;
 
     const defaultUrl = new URL(`${apiBase}${apiPaths.orgEvents(orgId)}`, server.url).toString();
@@ -64,14 +65,14 @@ async function main(options: BenchOptions): Promise<void> {
     const peakRssMatrix = server.peakRss();
 
     const csv = options.csv
-      ? await measureCsv(file, facts, server, token)
+      ? await measureCsv(target, facts, server, token)
       : { skipped: "not run (--no-csv)" };
     const signedIn = { baseUrl: server.url, pagePath: eventsPage, orgId, username, password };
     const lighthouse = await inBrowser("Lighthouse", options.lighthouse, "--no-lighthouse", built, () =>
       measureLighthouse(signedIn),
     );
     const sortClick = await inBrowser("Sort clicks", options.sortClick, "--no-sort-click", built, () =>
-      measureSortClickAfterWrites(file, { ...signedIn, client }),
+      measureSortClickAfterWrites(target, { ...signedIn, client }),
     );
     const ingest = options.ingest
       ? await measureIngestThroughput(client, server.url, token, options)
@@ -86,6 +87,7 @@ async function main(options: BenchOptions): Promise<void> {
       options,
       seed,
       store,
+      database,
       server: { rssAfterStart, peakRssMatrix },
       matrix,
       explained,
@@ -111,19 +113,19 @@ async function main(options: BenchOptions): Promise<void> {
 }
 
 async function measureMatrix(
-  file: string,
+  target: StoreTarget,
   facts: DataFacts,
   client: HttpClient,
   server: ServerProcess,
   options: BenchOptions,
 ): Promise<{ matrix: EntryResult[]; explained: ExplainedEntry[] }> {
-  const direct = openSqliteStore(file);
-  const writer = openSqliteStore(file);
+  const direct = await openTarget(target);
+  const writer = await openTarget(target);
   try {
     const entries = buildMatrix(facts, orgId);
     const matrix = await runMatrix(
       entries,
-      { client, file, direct, writer, serverLog: () => server.takeLog() },
+      { client, target, direct, writer, serverLog: () => server.takeLog() },
       {
         warm: { maxRuns: options.requests, seconds: options.seconds },
         cold: { maxRuns: coldLimits.maxRuns, seconds: Math.min(coldLimits.seconds, options.seconds) },
@@ -134,7 +136,7 @@ async function measureMatrix(
       .filter((entry) => slow.has(entry.name))
       .map((entry) => ({ ...entry, path: entryPath(entry) }));
     console.log(`Query plans for ${toExplain.length} entries…`);
-    return { matrix, explained: await explainEntries(file, direct, toExplain, countForgetter(writer)) };
+    return { matrix, explained: await explainEntries(target, direct, toExplain, countForgetter(writer)) };
   } finally {
     await direct.close();
     await writer.close();
@@ -142,23 +144,32 @@ async function measureMatrix(
 }
 
 async function measureCsv(
-  file: string,
+  target: StoreTarget,
   facts: DataFacts,
   server: ServerProcess,
   token: string,
 ): Promise<BenchResults["csv"]> {
   console.log(`CSV export over HTTP (best of ${csvRuns})…`);
   const http = await bestOf(csvRuns, () => measureHttpCsv(server, token, orgId));
+  const reach = orgReach(facts.organisations, orgId).map((org) => org.id);
+  if (target.kind === "postgres") {
+    const version = psqlVersion();
+    if (version === undefined) return { http, cli: { skipped: "not measured: psql is missing" } };
+    console.log(`The same export with psql and COPY (best of ${csvRuns})…`);
+    return {
+      http,
+      cli: await bestOf(csvRuns, () => measurePsqlCsv(target.url, exportCopySql(reach), version)),
+    };
+  }
   const version = ensureSqliteCli();
   if (version === undefined) {
     return {
       http,
-      sqlite3: { skipped: "not measured: the sqlite3 shell is missing (apt-get install sqlite3)" },
+      cli: { skipped: "not measured: the sqlite3 shell is missing (apt-get install sqlite3)" },
     };
   }
   console.log(`The same export with sqlite3 -csv (best of ${csvRuns})…`);
-  const reach = orgReach(facts.organisations, orgId).map((org) => org.id);
-  return { http, sqlite3: await bestOf(csvRuns, () => measureSqliteCli(file, exportSql(reach), version)) };
+  return { http, cli: await bestOf(csvRuns, () => measureSqliteCli(target.file, exportSql(reach), version)) };
 }
 
 /**
@@ -200,10 +211,10 @@ async function measureIngestThroughput(
  * counts are stale and must catch up, as while events are being logged.
  */
 async function measureSortClickAfterWrites(
-  file: string,
+  target: StoreTarget,
   options: Omit<SortClickOptions, "beforeClick">,
 ): Promise<SortClickFigures> {
-  const writer = openSqliteStore(file);
+  const writer = await openTarget(target);
   try {
     return await measureSortClick({ ...options, beforeClick: countForgetter(writer) });
   } finally {

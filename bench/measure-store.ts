@@ -5,10 +5,10 @@ import { orgReach } from "../src/server/auth/org-reach";
 import type { AccountStore } from "../src/server/store/account-store";
 import type { EventScope, EventStore } from "../src/server/store/event-store";
 import { queryString, type MatrixEntry } from "./matrix";
-import { openSqliteStore } from "../src/server/store/sqlite/sqlite-store";
 import { sampleSequentially, summarise, type LatencySummary, type SampleLimits } from "./stats";
+import { openTarget, type StoreTarget } from "./store-target";
 
-export type SqliteFigures = {
+export type StoreFigures = {
   warm: LatencySummary;
   cold: LatencySummary;
   /** A new connection each time: no cached count, no prepared statement (a view nobody opened yet). */
@@ -34,8 +34,9 @@ export async function entryScope(store: EventStore, entry: MatrixEntry): Promise
 }
 
 /**
- * Makes every connection's count cache forget (their `PRAGMA data_version` moves) with a harmless commit
- * on a connection of its own: a session of the first user that no token names.
+ * Makes every connection's count cache forget (their `PRAGMA data_version` moves; on PostgreSQL, the snapshot
+ * the server's page cache is keyed by) with a harmless commit on a connection of its own: a session of the
+ * first user that no token names.
  */
 export function countForgetter(writer: AccountStore): () => Promise<void> {
   return () =>
@@ -49,13 +50,13 @@ export function countForgetter(writer: AccountStore): () => Promise<void> {
  * The same list straight from the store, in this process: `listEvents` with the parameters the server
  * parses from the same query string (it reads the page and the total, as the route does).
  */
-export async function measureSqliteEntry(
+export async function measureStoreEntry(
   store: EventStore,
-  file: string,
+  target: StoreTarget,
   entry: MatrixEntry,
   forgetCounts: () => Promise<void>,
   limits: { warm: SampleLimits; cold: SampleLimits },
-): Promise<SqliteFigures> {
+): Promise<StoreFigures> {
   const list = await lister(store, entry);
   let total = NaN;
   const run = async () => {
@@ -63,14 +64,14 @@ export async function measureSqliteEntry(
   };
   const warm = await sampleSequentially(run, limits.warm);
   const cold = await sampleSequentially(run, { ...limits.cold, warmup: 0, before: forgetCounts });
-  return { warm, cold, first: await measureFirstLoad(file, entry), total };
+  return { warm, cold, first: await measureFirstLoad(target, entry), total };
 }
 
 /** The list on a store opened just before (opening is not timed), the way a fresh server answers it. */
-async function measureFirstLoad(file: string, entry: MatrixEntry): Promise<LatencySummary> {
+async function measureFirstLoad(target: StoreTarget, entry: MatrixEntry): Promise<LatencySummary> {
   const samples: number[] = [];
   for (let i = 0; i < firstLoadSamples; i++) {
-    const fresh = openSqliteStore(file);
+    const fresh = await openTarget(target);
     try {
       const list = await lister(fresh, entry);
       const t0 = performance.now();
