@@ -7,6 +7,7 @@ import type { EventExport, EventScope, EventStore } from "../event-store";
 import type { EventFilter } from "../../../contract/filter-fields";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
+import { guardedMethods } from "../guarded-methods";
 import { accountQueries } from "./account-queries";
 import { compileEventCount, compileEventPage, type EventQuery } from "./compile-event-query";
 import { containerQueries } from "./container-queries";
@@ -201,22 +202,5 @@ export async function openPostgresStore(
       await pool.end();
     },
   };
-  return unavailableAsTyped(store);
-}
-
-/** Every method but `close` turns a PostgreSQL error that means the database is unavailable into the store's own. */
-function unavailableAsTyped<Store extends { close(): Promise<void> }>(store: Store): Store {
-  const guarded = { ...store };
-  for (const key of Object.keys(store) as (keyof Store)[]) {
-    if (key === "close") continue;
-    const method = Reflect.get(store, key) as (...args: unknown[]) => Promise<unknown>;
-    (guarded as Record<keyof Store, unknown>)[key] = async (...args: unknown[]) => {
-      try {
-        return await method(...args);
-      } catch (error) {
-        throw postgresUnavailable(error) ?? error;
-      }
-    };
-  }
-  return guarded;
+  return guardedMethods(store, postgresUnavailable);
 }

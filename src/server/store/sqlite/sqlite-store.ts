@@ -8,6 +8,7 @@ import { eventReader, exportDatabase, type EventReader } from "./event-reader";
 import type { EventExport, EventStore } from "../event-store";
 import { fileGuard } from "./file-guard";
 import { groupedWrites } from "./grouped-writes";
+import { guardedMethods } from "../guarded-methods";
 import { insertContainerEvents } from "./insert-container-events";
 import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
@@ -120,7 +121,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
-  return checkingFileFirst(store, checkFile);
+  // Every method checks the file before it reads or writes.
+  return guardedMethods(store, sqliteUnavailable, checkFile);
 }
 
 function longReads(file: string, db: Database.Database, changes: ChangeVersion, threads: number): Reads {
@@ -156,31 +158,6 @@ function exportCsv(reads: Reads, thread: number, exportId: number | undefined): 
       return done;
     },
   };
-}
-
-/**
- * Every method but `close` checks the file before it reads or writes, and a SQLite error that means the
- * disk, a lock or the file is at fault leaves the store as a StoreUnavailableError, so callers need not know
- * SQLite's codes.
- */
-function checkingFileFirst<Store extends { close(): Promise<void> }>(
-  store: Store,
-  checkFile: () => void,
-): Store {
-  const guarded = { ...store };
-  for (const key of Object.keys(store) as (keyof Store)[]) {
-    if (key === "close") continue;
-    const method = Reflect.get(store, key) as (...args: unknown[]) => Promise<unknown>;
-    (guarded as Record<keyof Store, unknown>)[key] = async (...args: unknown[]) => {
-      try {
-        checkFile();
-        return await method(...args);
-      } catch (error) {
-        throw sqliteUnavailable(error) ?? error;
-      }
-    };
-  }
-  return guarded;
 }
 
 /** `PRAGMA optimize` only refreshes planner statistics: a store on a read-only disk closes cleanly without it. */
