@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { lookupJoins } from "../src/server/store/event-lookup-joins";
 import { measureCliCsv, type CliCsvFigures } from "./measure-csv";
 
 /** psql's version when it is on the PATH (`psql (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)` → `15.18`). */
@@ -31,14 +32,7 @@ export function exportCopySql(orgIds: readonly number[]): string {
     `${safe("ep.name")} AS endpoint, ${safe("ep.tags")} AS tags, ep.ip_address AS ip_address, ep.imei AS imei,`,
     `s.iccid AS iccid, i.imsi AS imsi, ${safe("e.container_id")} AS container`,
     "FROM events e",
-    "LEFT JOIN event_types t ON t.id = e.type_id",
-    "LEFT JOIN event_sources src ON src.id = e.source_id",
-    "LEFT JOIN event_severities sev ON sev.id = e.severity_id",
-    "LEFT JOIN organisations o ON o.id = e.organisation_id",
-    "LEFT JOIN users u ON u.id = e.user_id",
-    "LEFT JOIN endpoints ep ON ep.id = e.endpoint_id",
-    "LEFT JOIN sims s ON s.id = e.sim_id",
-    "LEFT JOIN imsis i ON i.id = e.imsi_id",
+    lookupJoins,
     `WHERE e.organisation_id IN (${orgIds.map(Number).join(", ")})`,
     "ORDER BY e.timestamp DESC, e.id DESC) TO STDOUT WITH (FORMAT csv, HEADER)",
   ].join("\n");

@@ -8,7 +8,7 @@ const chunkBytes = 1 << 20;
 
 /** One COPY statement of at most `limit` rows taken from `rows`, the first of them `first`. */
 async function copyBatch(
-  client: pg.Client,
+  client: pg.ClientBase,
   sql: string,
   line: (row: readonly unknown[]) => string,
   first: unknown[],
@@ -50,7 +50,7 @@ async function copyBatch(
  * `batchRows` rows, telling `onBatch` how many are in after each. Answers how many rows it copied.
  */
 export async function copyRows(
-  client: pg.Client,
+  client: pg.ClientBase,
   table: string,
   columns: readonly Column[],
   rows: Iterator<unknown[]>,

@@ -1,6 +1,4 @@
-import { once } from "node:events";
 import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { eventSeverities, eventSources } from "../../../contract/catalogue";
 import type { DemoWorld, EventRow } from "../event-row";
 import {
@@ -9,6 +7,8 @@ import {
   type KnownIds,
   type WorldRanks,
 } from "../seeded-event-values";
+import { copyRows } from "../copy/copy-rows";
+import type { Column } from "../copy/table-columns";
 import { dropEventIndexes } from "./event-indexes";
 
 const seedLock = 0x5365_6564;
@@ -105,14 +105,16 @@ async function computeRanks(client: pg.ClientBase): Promise<WorldRanks> {
   };
 }
 
-/** COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped. */
-function copyField(value: string | number | boolean | null): string {
-  if (value === null) return "\\N";
-  if (typeof value !== "string") return String(value);
-  return value.replace(/[\\\t\n\r]/g, (c) =>
-    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
-  );
-}
+/** The seeded columns as COPY writes them (alert as 0 or 1, as a SQLite row holds it). */
+const eventColumns: Column[] = seededEventColumns.split(", ").map((name) => ({
+  name,
+  kind:
+    name === "alert"
+      ? "boolean"
+      : ["status", "description", "container_id"].includes(name)
+        ? "text"
+        : "integer",
+}));
 
 /** Streams the events through COPY, checking each one's references on the way (there are no foreign keys). */
 async function copyEvents(
@@ -130,29 +132,14 @@ async function copyEvents(
     severity: new Set<number | string>(eventSeverities.map((s) => s.id)),
     container: new Set<number | string>(world.containers.map((c) => c.id)),
   };
-  const copy = client.query(copyFrom(`COPY events (${seededEventColumns}) FROM STDIN`));
-  const state = { failed: false };
-  copy.on("error", () => {
-    state.failed = true;
-  });
-  const finished = once(copy, "finish");
-  finished.catch(() => undefined);
-  try {
-    let batch = "";
+  function* rows(): Generator<unknown[]> {
     for (const e of events) {
-      batch += `${seededEventValues(e, ranks, known).map(copyField).join("\t")}\n`;
-      if (batch.length > 1 << 20) {
-        if (!copy.write(batch)) await once(copy, "drain");
-        batch = "";
-      }
+      const values = seededEventValues(e, ranks, known);
+      values[4] = e.alert ? 1 : 0;
+      yield values;
     }
-    copy.end(batch);
-    await finished;
-  } catch (error) {
-    // A COPY the server ended has failed already; one we end sends the server CopyFail.
-    if (!state.failed) copy.destroy(error instanceof Error ? error : new Error(String(error)));
-    throw error;
   }
+  await copyRows(client, "events", eventColumns, rows(), Number.MAX_SAFE_INTEGER);
 }
 
 /**
