@@ -2,6 +2,7 @@ import type pg from "pg";
 import { addToTalliesSql } from "../postgres/event-tallies";
 import { copyRows } from "./copy-rows";
 import { dropEventIndexes } from "../postgres/event-indexes";
+import { ensureMonthPartitions } from "../postgres/partitions";
 import type { Progress } from "./progress";
 import type { SqliteSnapshot } from "./sqlite-snapshot";
 import { selectRows, type TableColumns } from "./table-columns";
@@ -39,7 +40,10 @@ async function copyEvents(
   client: pg.Client,
   events: TableColumns,
   report: CopyReport,
+  nowMs: number,
 ): Promise<number> {
+  const oldest = source.value("SELECT min(timestamp) FROM events");
+  await ensureMonthPartitions(client, nowMs, typeof oldest === "number" ? oldest : nowMs);
   const rebuildIndexes = await dropEventIndexes(client);
   await client.query("ALTER TABLE events DISABLE TRIGGER events_tally_insert");
   const progress = report.progress(source.count(events.name));
@@ -83,7 +87,7 @@ export async function copyIntoPostgres(
         Infinity,
       );
     }
-    copied[events.name] = await copyEvents(source, client, events, report);
+    copied[events.name] = await copyEvents(source, client, events, report, Date.now());
     report.step("Committing…");
     await client.query("COMMIT");
   } catch (error) {

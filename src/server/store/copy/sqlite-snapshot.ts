@@ -8,6 +8,8 @@ export type SqliteSnapshot = {
   /** The rows of `sql`, each an array of its columns' values, read as they are asked for. */
   rows(sql: string): IterableIterator<unknown[]>;
   count(table: string): number;
+  /** The first column of the first row of `sql`. */
+  value(sql: string): unknown;
   columnNames(table: string): string[];
   close(): void;
 };
@@ -44,6 +46,7 @@ export function openSqliteSnapshot(file: string): SqliteSnapshot {
   return {
     rows: (sql) => db.prepare(sql).raw(true).iterate() as IterableIterator<unknown[]>,
     count: (table) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number,
+    value: (sql) => db.prepare(sql).pluck().get(),
     columnNames: (table) =>
       db
         .prepare("SELECT name FROM pragma_table_info(?)")

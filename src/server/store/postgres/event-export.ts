@@ -34,8 +34,7 @@ export async function startExport(
   };
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const counted = compileEventCount(query);
-    const total = (await client.query<{ n: number }>(counted.text, counted.values)).rows[0]?.n ?? 0;
+    const total = (await client.query<{ n: number }>(compileEventCount(query))).rows[0]?.n ?? 0;
     if (total === 0) {
       await finish("COMMIT");
       return { total, csv: { next: () => Promise.resolve(done) } };

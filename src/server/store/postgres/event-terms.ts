@@ -38,9 +38,25 @@ function anyEqualFolded(column: string, values: readonly string[], p: SqlParams)
   return `ascii_lower(${column}) = ANY(${p.bind(kept.map(asciiLower))}::text[])`;
 }
 
-/** Events whose `column` is the id of a row of `table` that `where` picks. */
-const referencing = (column: string, table: string, where: (p: SqlParams) => string): Term =>
-  row((p) => `e.${column} IN (SELECT id FROM ${table} WHERE ${where(p)})`);
+/**
+ * Events whose `column` is the id of a row of `table` that `where` picks. The rank the event keeps of that
+ * row (`rank`: the event's column, then the table's) is implied, and stated: it is what an index serves.
+ */
+const referencing = (
+  column: string,
+  table: string,
+  rank: readonly [string, string],
+  where: (p: SqlParams) => string,
+): Term =>
+  row((p) => {
+    const picked = where(p);
+    return (
+      `e.${column} IN (SELECT id FROM ${table} WHERE ${picked}) AND ` +
+      `e.${rank[0]} IN (SELECT ${rank[1]} FROM ${table} WHERE ${picked})`
+    );
+  });
+
+const endpointName = ["endpoint_rank", "name_rank"] as const;
 
 type FieldTerms<Value> = (values: Value[], filter: EventFilter) => Term[];
 
@@ -65,23 +81,48 @@ export const eventFilterTerms: {
   status: (statuses) => [tallied("status", statuses, "text")],
   description: (values) => [row((p) => anyContaining("e.description", values, p))],
   organisation: (names) => [
-    referencing("organisation_id", "organisations", (p) => anyContaining("name", names, p)),
-  ],
-  user: (names) => [
-    referencing(
-      "user_id",
-      "users",
-      (p) => `${anyContaining("name", names, p)} OR ${anyContaining("username", names, p)}`,
+    row(
+      (p) => `e.organisation_id IN (SELECT id FROM organisations WHERE ${anyContaining("name", names, p)})`,
     ),
   ],
-  endpoint: (names) => [referencing("endpoint_id", "endpoints", (p) => anyContaining("name", names, p))],
-  tags: (names) => [referencing("endpoint_id", "endpoints", (p) => anyContaining("tags", names, p))],
-  ip_address: (addresses) => [
-    referencing("endpoint_id", "endpoints", (p) => anyEqualFolded("ip_address", addresses, p)),
+  user: (names) => [
+    row(
+      (p) =>
+        `e.user_id IN (SELECT id FROM users WHERE ${anyContaining("name", names, p)} OR ${anyContaining("username", names, p)})`,
+    ),
   ],
-  imei: (imeis) => [referencing("endpoint_id", "endpoints", (p) => `imei = ANY(${p.bind(imeis)}::text[])`)],
-  iccid: (iccids) => [referencing("sim_id", "sims", (p) => `iccid = ANY(${p.bind(iccids)}::text[])`)],
-  imsi: (imsis) => [referencing("imsi_id", "imsis", (p) => `imsi = ANY(${p.bind(imsis)}::text[])`)],
+  endpoint: (names) => [
+    referencing("endpoint_id", "endpoints", endpointName, (p) => anyContaining("name", names, p)),
+  ],
+  tags: (names) => [
+    referencing("endpoint_id", "endpoints", ["tags_rank", "tags_rank"], (p) =>
+      anyContaining("tags", names, p),
+    ),
+  ],
+  ip_address: (addresses) => [
+    referencing("endpoint_id", "endpoints", ["ip_rank", "ip_rank"], (p) =>
+      anyEqualFolded("ip_address", addresses, p),
+    ),
+  ],
+  imei: (imeis) => [
+    referencing("endpoint_id", "endpoints", endpointName, (p) => `imei = ANY(${p.bind(imeis)}::text[])`),
+  ],
+  iccid: (iccids) => [
+    referencing(
+      "sim_id",
+      "sims",
+      ["iccid_rank", "iccid_rank"],
+      (p) => `iccid = ANY(${p.bind(iccids)}::text[])`,
+    ),
+  ],
+  imsi: (imsis) => [
+    referencing(
+      "imsi_id",
+      "imsis",
+      ["imsi_rank", "imsi_rank"],
+      (p) => `imsi = ANY(${p.bind(imsis)}::text[])`,
+    ),
+  ],
   container: (ids) => {
     const kept = storable(ids);
     return [row((p) => (kept.length === 0 ? "FALSE" : `e.container_id = ANY(${p.bind(kept)}::text[])`))];

@@ -1,9 +1,13 @@
 import type pg from "pg";
 import { dayMs } from "./event-tallies";
 
-/** Months of partitions kept ready behind and ahead of the current one; other events go to `events_default`. */
+/**
+ * Months are partitioned from the oldest seeded or copied event's, at most `monthsBehind` back, to
+ * `monthsAhead` past the current one; other events go to `events_default`. Empty partitions are not free:
+ * the planner weighs every index of every partition a query cannot prune.
+ */
 export const monthsBehind = 13;
-export const monthsAhead = 3;
+export const monthsAhead = 1;
 
 export type MonthPartition = { name: string; from: number; until: number };
 
@@ -17,13 +21,27 @@ export function monthPartition(nowMs: number, offset: number): MonthPartition {
   return { name, from, until };
 }
 
+const monthIndex = (ms: number) => {
+  const date = new Date(ms);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+};
+
+const maintenanceLock = 0x5061_7274;
+
 /**
- * Creates the month partitions around `nowMs` that do not exist yet. A month whose events already sit in
- * `events_default` (written before its partition existed) keeps them there: the partition is not created,
- * and the events stay correct, only unpruned.
+ * Creates, inside the caller's transaction, the month partitions from `oldestMs`'s month (at most
+ * `monthsBehind` back) to `monthsAhead` past `nowMs`'s that do not exist yet. A month whose events already
+ * sit in `events_default` (written before its partition existed) keeps them there: the partition is not
+ * created, and the events stay correct, only unpruned.
  */
-async function ensureMonthPartitions(client: pg.ClientBase, nowMs: number): Promise<void> {
-  for (let offset = -monthsBehind; offset <= monthsAhead; offset++) {
+export async function ensureMonthPartitions(
+  client: pg.ClientBase,
+  nowMs: number,
+  oldestMs = nowMs,
+): Promise<void> {
+  await client.query("SELECT pg_advisory_xact_lock($1)", [maintenanceLock]);
+  const first = Math.max(-monthsBehind, Math.min(0, monthIndex(oldestMs) - monthIndex(nowMs)));
+  for (let offset = first; offset <= monthsAhead; offset++) {
     const { name, from, until } = monthPartition(nowMs, offset);
     await client.query("SAVEPOINT partition");
     try {
@@ -58,11 +76,9 @@ async function dropPartitionsBefore(client: pg.ClientBase, keepFromMs: number): 
   return expired.map(({ name }) => name);
 }
 
-const maintenanceLock = 0x5061_7274;
-
 /**
- * The partitions' upkeep, run when a server opens the store and every hour after: the months around now
- * made ahead, and with a retention the months wholly older than it dropped. One transaction under a lock, so
+ * The partitions' upkeep, run when a server opens the store and every hour after: the current month and the
+ * next made, and with a retention the months wholly older than it dropped. One transaction under a lock, so
  * servers sharing the database take turns. Answers the partitions dropped.
  */
 export async function maintainPartitions(
@@ -72,7 +88,6 @@ export async function maintainPartitions(
 ): Promise<string[]> {
   await client.query("BEGIN");
   try {
-    await client.query("SELECT pg_advisory_xact_lock($1)", [maintenanceLock]);
     await ensureMonthPartitions(client, nowMs);
     const dropped =
       retentionDays === undefined ? [] : await dropPartitionsBefore(client, nowMs - retentionDays * dayMs);

@@ -62,6 +62,9 @@ export async function openPostgresStore(
     // A server that stops answering (frozen, cut off) would otherwise hold a request for good.
     query_timeout: statementTimeoutMs + 5000,
     types,
+    // Each connection keeps the statements it prepared (compile-event-query.ts): retiring it after this many
+    // uses bounds them, however many shapes of query arrive.
+    maxUses: 5000,
     // A connection the server drops while a request holds it between queries (an export waiting for its
     // client) fails that request's next query; its error event, unheard, would end the process.
     onConnect: (client) => {
@@ -115,8 +118,7 @@ export async function openPostgresStore(
     return orgIds.length === 0 ? undefined : { orgIds, terms: eventTerms(scope, filter), sort };
   };
   const count = async (prepared: EventQuery) => {
-    const { text, values } = compileEventCount(prepared);
-    return (await pool.query<{ n: number }>(text, values)).rows[0]?.n ?? 0;
+    return (await pool.query<{ n: number }>(compileEventCount(prepared))).rows[0]?.n ?? 0;
   };
 
   const store: EventStore & AccountStore = {
@@ -160,8 +162,9 @@ export async function openPostgresStore(
       const limit = Math.min(page.perPage, total - offset);
       const fromEnd = total - offset - limit < offset;
       const skip = fromEnd ? total - offset - limit : offset;
-      const { text, values } = compileEventPage(prepared, { limit, offset: skip, fromEnd });
-      const listed = await pool.query<EventListRow>(text, values);
+      const listed = await pool.query<EventListRow>(
+        compileEventPage(prepared, { limit, offset: skip, fromEnd }),
+      );
       return { rows: listed.rows.map(toEvent), total };
     },
     async countEvents(scope, filter, { signal } = {}) {
@@ -188,7 +191,7 @@ export async function openPostgresStore(
       // Its own connection: the pool's query timeout would cut a long load short.
       const client = new pg.Client({ connectionString: url, types });
       await client.connect();
-      const seeded = await seedWorld(client, world, events).finally(() => client.end());
+      const seeded = await seedWorld(client, world, events, now()).finally(() => client.end());
       organisations = undefined;
       eventTypes = undefined;
       return seeded;

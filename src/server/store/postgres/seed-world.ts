@@ -10,6 +10,7 @@ import {
 import { copyRows } from "../copy/copy-rows";
 import type { Column } from "../copy/table-columns";
 import { dropEventIndexes } from "./event-indexes";
+import { ensureMonthPartitions } from "./partitions";
 
 const seedLock = 0x5365_6564;
 
@@ -142,15 +143,22 @@ async function copyEvents(
   await copyRows(client, "events", eventColumns, rows(), Number.MAX_SAFE_INTEGER);
 }
 
+/** The events again, the first of them read already: it names the oldest month when they come oldest first. */
+function* withFirst(first: IteratorResult<EventRow>, rest: Iterator<EventRow>): Generator<EventRow> {
+  for (let next = first; next.done !== true; next = rest.next()) yield next.value;
+}
+
 /**
  * Loads a world and its events into an empty store in one transaction (a failed seed leaves it empty);
  * answers false, having written nothing, when the store already holds a world. Of two servers seeding one
- * new database, the second waits for the first's lock and then finds the world there.
+ * new database, the second waits for the first's lock and then finds the world there. Months are
+ * partitioned from the first event's (demo events come oldest first) to `nowMs`'s.
  */
 export async function seedWorld(
   client: pg.ClientBase,
   world: DemoWorld,
   events: Iterable<EventRow>,
+  nowMs: number,
 ): Promise<boolean> {
   await client.query("BEGIN");
   try {
@@ -164,8 +172,11 @@ export async function seedWorld(
       return false;
     }
     await insertWorld(client, world);
+    const rest = events[Symbol.iterator]();
+    const first = rest.next();
+    await ensureMonthPartitions(client, nowMs, first.done === true ? nowMs : first.value.timestampMs);
     const rebuildIndexes = await dropEventIndexes(client);
-    await copyEvents(client, world, await computeRanks(client), events);
+    await copyEvents(client, world, await computeRanks(client), withFirst(first, rest));
     await rebuildIndexes();
     await client.query("COMMIT");
   } catch (error) {
