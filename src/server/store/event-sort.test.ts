@@ -74,6 +74,17 @@ describeEachStore(async (factory) => {
     expect(await pages(reach, {}, sort, 500)).toEqual(modelList(events, reach, {}, sort).map((e) => e.id));
   });
 
+  it.each([false, true])(
+    "reads a filtered list by time (desc: %s) page after page, deep pages too, as the model does",
+    async (desc) => {
+      const filter: EventFilter = { alert: [false] };
+      const sort: SortTerm<EventSortField>[] = [{ field: "timestamp", desc }];
+      const expected = modelList(events, reach, filter, sort).map((e) => e.id);
+      expect(expected.length).toBeGreaterThan(2500);
+      expect(await pages(reach, filter, sort, 211)).toEqual(expected);
+    },
+  );
+
   it("nulls sort last in both directions", async () => {
     const byId = new Map(events.map((e) => [e.id, e]));
     for (const field of ["user", "endpoint", "iccid"] as const) {

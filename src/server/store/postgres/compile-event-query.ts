@@ -12,6 +12,9 @@ export type EventQuery = {
   sort: readonly SortTerm<EventSortField>[];
 };
 
+/** A page's rows: `limit` of them after skipping `offset`, counted from the list's end when `fromEnd`. */
+export type PageWindow = { limit: number; offset: number; fromEnd: boolean };
+
 export type CompiledSql = { name: string; text: string; values: unknown[] };
 
 /**
@@ -91,6 +94,16 @@ export function compileEventCount(query: EventQuery): CompiledSql {
   return compiled(`SELECT count(*) AS n FROM events e WHERE ${eventsWhere(query, counted)}`, counted.values);
 }
 
+/** `event_tallies t`'s rows for the query's organisations and row terms; undefined when a term has no tally form. */
+function talliesWhere(query: EventQuery, p: SqlParams): string | undefined {
+  const rows = query.terms.filter((term) => term.kind === "row");
+  if (rows.some((term) => !term.tally)) return undefined;
+  return [
+    `t.organisation_id = ANY(${p.bind(query.orgIds)}::int[])`,
+    ...rows.map((term) => `(${term.tally?.(p) ?? "FALSE"})`),
+  ].join(" AND ");
+}
+
 function tallyCount(query: EventQuery, p: SqlParams): string | undefined {
   const rows = query.terms.filter((term) => term.kind === "row");
   const times = query.terms.filter((term) => term.kind === "time");
@@ -98,7 +111,7 @@ function tallyCount(query: EventQuery, p: SqlParams): string | undefined {
   const ranges = times[0]?.ranges;
   if (ranges && !disjoint(ranges)) return undefined;
   const onTallies = (days: string) =>
-    `(SELECT coalesce(sum(t.n), 0) FROM event_tallies t WHERE t.organisation_id = ANY(${p.bind(query.orgIds)}::int[])${days}${rows.map((term) => ` AND (${term.tally?.(p) ?? "FALSE"})`).join("")})`;
+    `(SELECT coalesce(sum(t.n), 0) FROM event_tallies t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}${days})`;
   if (!ranges) return onTallies("");
   const onEvents = (from: number, until: number) =>
     `(SELECT count(*) FROM events e WHERE ${eventsWhere({ ...query, terms: [...rows, { kind: "time", ranges: [{ from, until }] }] }, p)})`;
@@ -116,6 +129,21 @@ function tallyCount(query: EventQuery, p: SqlParams): string | undefined {
     if (until > (lastWhole + 1) * dayMs - 1) parts.push(onEvents((lastWhole + 1) * dayMs, until));
   }
   return parts.length === 0 ? "0" : `(${parts.join(" + ")})::bigint`;
+}
+
+/**
+ * How many events match on each UTC day that has any (`day`: days since the epoch), oldest first, from the
+ * tallies; undefined when a term has no tally form or is a time term.
+ */
+export function compileDayCounts(query: EventQuery): CompiledSql | undefined {
+  if (query.terms.some((term) => term.kind === "time")) return undefined;
+  const p = sqlParams();
+  const where = talliesWhere(query, p);
+  if (where === undefined) return undefined;
+  return compiled(
+    `SELECT t.day, sum(t.n) AS n FROM event_tallies t WHERE ${where} GROUP BY t.day HAVING sum(t.n) > 0 ORDER BY t.day`,
+    p.values,
+  );
 }
 
 function disjoint(ranges: readonly TimeRange[]): boolean {
@@ -144,10 +172,7 @@ export const exportColumns =
  * `(organisation_id, key)` gives one organisation's rows in key order, not several's). `fromEnd` reads in the
  * reverse order, skipping `offset` rows from the end: the last pages of a long list skip few rows that way.
  */
-export function compileEventPage(
-  query: EventQuery,
-  page: { limit: number; offset: number; fromEnd: boolean },
-): CompiledSql {
+export function compileEventPage(query: EventQuery, page: PageWindow): CompiledSql {
   const p = sqlParams();
   const order = orderBy(query.sort, "e", page.fromEnd);
   // Within one organisation its rank is the same on every row: ordering by it would only hide the index.

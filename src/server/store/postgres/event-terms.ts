@@ -39,24 +39,12 @@ function anyEqualFolded(column: string, values: readonly string[], p: SqlParams)
 }
 
 /**
- * Events whose `column` is the id of a row of `table` that `where` picks. The rank the event keeps of that
- * row (`rank`: the event's column, then the table's) is implied, and stated: it is what an index serves.
+ * Events whose `rank` is the rank of a row of `table` that `where` picks, by its `tableRank` text only: rows
+ * of the same text share a rank, so the rank decides alone, and the `(organisation_id, rank)` index answers
+ * without reading the events.
  */
-const referencing = (
-  column: string,
-  table: string,
-  rank: readonly [string, string],
-  where: (p: SqlParams) => string,
-): Term =>
-  row((p) => {
-    const picked = where(p);
-    return (
-      `e.${column} IN (SELECT id FROM ${table} WHERE ${picked}) AND ` +
-      `e.${rank[0]} IN (SELECT ${rank[1]} FROM ${table} WHERE ${picked})`
-    );
-  });
-
-const endpointName = ["endpoint_rank", "name_rank"] as const;
+const rankedAs = (rank: string, table: string, tableRank: string, where: (p: SqlParams) => string): Term =>
+  row((p) => `e.${rank} IN (SELECT ${tableRank} FROM ${table} WHERE ${where(p)})`);
 
 type FieldTerms<Value> = (values: Value[], filter: EventFilter) => Term[];
 
@@ -92,36 +80,27 @@ export const eventFilterTerms: {
     ),
   ],
   endpoint: (names) => [
-    referencing("endpoint_id", "endpoints", endpointName, (p) => anyContaining("name", names, p)),
+    rankedAs("endpoint_rank", "endpoints", "name_rank", (p) => anyContaining("name", names, p)),
   ],
-  tags: (names) => [
-    referencing("endpoint_id", "endpoints", ["tags_rank", "tags_rank"], (p) =>
-      anyContaining("tags", names, p),
-    ),
-  ],
+  tags: (names) => [rankedAs("tags_rank", "endpoints", "tags_rank", (p) => anyContaining("tags", names, p))],
   ip_address: (addresses) => [
-    referencing("endpoint_id", "endpoints", ["ip_rank", "ip_rank"], (p) =>
-      anyEqualFolded("ip_address", addresses, p),
-    ),
+    rankedAs("ip_rank", "endpoints", "ip_rank", (p) => anyEqualFolded("ip_address", addresses, p)),
   ],
+  // The endpoint's id decides; its name's rank, implied, is what an index serves.
   imei: (imeis) => [
-    referencing("endpoint_id", "endpoints", endpointName, (p) => `imei = ANY(${p.bind(imeis)}::text[])`),
+    row((p) => {
+      const picked = `imei = ANY(${p.bind(imeis)}::text[])`;
+      return (
+        `e.endpoint_id IN (SELECT id FROM endpoints WHERE ${picked}) AND ` +
+        `e.endpoint_rank IN (SELECT name_rank FROM endpoints WHERE ${picked})`
+      );
+    }),
   ],
   iccid: (iccids) => [
-    referencing(
-      "sim_id",
-      "sims",
-      ["iccid_rank", "iccid_rank"],
-      (p) => `iccid = ANY(${p.bind(iccids)}::text[])`,
-    ),
+    rankedAs("iccid_rank", "sims", "iccid_rank", (p) => `iccid = ANY(${p.bind(iccids)}::text[])`),
   ],
   imsi: (imsis) => [
-    referencing(
-      "imsi_id",
-      "imsis",
-      ["imsi_rank", "imsi_rank"],
-      (p) => `imsi = ANY(${p.bind(imsis)}::text[])`,
-    ),
+    rankedAs("imsi_rank", "imsis", "imsi_rank", (p) => `imsi = ANY(${p.bind(imsis)}::text[])`),
   ],
   container: (ids) => {
     const kept = storable(ids);

@@ -11,6 +11,7 @@ import { guardedMethods } from "../guarded-methods";
 import { accountQueries } from "./account-queries";
 import { compileEventCount, compileEventPage, type EventQuery } from "./compile-event-query";
 import { containerQueries } from "./container-queries";
+import { dayNarrowedPage } from "./day-narrowed-page";
 import { eventTerms } from "./event-terms";
 import { defaultChunkRows, startExport } from "./event-export";
 import { insertContainerEvents } from "./insert-container-events";
@@ -162,9 +163,8 @@ export async function openPostgresStore(
       const limit = Math.min(page.perPage, total - offset);
       const fromEnd = total - offset - limit < offset;
       const skip = fromEnd ? total - offset - limit : offset;
-      const listed = await pool.query<EventListRow>(
-        compileEventPage(prepared, { limit, offset: skip, fromEnd }),
-      );
+      const narrowed = await dayNarrowedPage(pool, prepared, { limit, offset: skip, fromEnd });
+      const listed = await pool.query<EventListRow>(compileEventPage(narrowed.query, narrowed.page));
       return { rows: listed.rows.map(toEvent), total };
     },
     async countEvents(scope, filter, { signal } = {}) {
