@@ -4,7 +4,7 @@ import type { TracedStatement } from "./trace-sql";
 type PoolQuery = (this: pg.Pool, text: unknown, values?: unknown, ...rest: unknown[]) => unknown;
 
 /**
- * Runs `work` and answers every `pool.query(text, values)` it made on any node-postgres pool of this process,
+ * Runs `work` and answers every `pool.query(text, values)` (or `pool.query({ text, values })`) it made on any node-postgres pool of this process,
  * with its parameters and time: the PostgreSQL counterpart of `traceStatements` (trace-sql.ts). It shadows
  * `Pool.prototype.query` for the duration of the call, so the store need not expose its SQL.
  */
@@ -16,10 +16,15 @@ export async function traceQueries(work: () => Promise<void>): Promise<TracedSta
   prototype.query = function (this: pg.Pool, text, values, ...rest) {
     const start = performance.now();
     const result = original.call(this, text, values, ...rest);
-    if (typeof text === "string" && result instanceof Promise) {
-      const params = Array.isArray(values) ? (values as unknown[]) : [];
+    // The store sends its event statements as `{ name, text, values }` (compile-event-query.ts).
+    const config =
+      typeof text === "object" && text !== null ? (text as { text?: unknown; values?: unknown }) : {};
+    const sql = typeof text === "string" ? text : config.text;
+    if (typeof sql === "string" && result instanceof Promise) {
+      const given = typeof text === "string" ? values : config.values;
+      const params = Array.isArray(given) ? (given as unknown[]) : [];
       result.then(
-        () => traced.push({ sql: text, params, ms: performance.now() - start }),
+        () => traced.push({ sql, params, ms: performance.now() - start }),
         () => undefined,
       );
     }

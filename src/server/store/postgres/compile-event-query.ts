@@ -82,17 +82,25 @@ export function eventsWhere(query: EventQuery, p: SqlParams): string {
 }
 
 /**
- * How many events match. When every term but one time term has a tally form, whole UTC days are summed from
- * `event_tallies` and only a range's partial first and last days are counted on the events, so the cost does
- * not grow with the range; otherwise the events are counted.
+ * How many events match, per organisation (`organisation_id`, `n`; organisations without any may be left
+ * out). When every term but one time term has a tally form, whole UTC days are summed from `event_tallies`
+ * and only a range's partial first and last days are counted on the events, so the cost does not grow with
+ * the range; otherwise the events are counted.
  */
-export function compileEventCount(query: EventQuery): CompiledSql {
+export function compileEventCounts(query: EventQuery): CompiledSql {
   const p = sqlParams();
-  const byTallies = tallyCount(query, p);
-  if (byTallies) return compiled(`SELECT ${byTallies} AS n`, p.values);
-  const counted = sqlParams();
-  return compiled(`SELECT count(*) AS n FROM events e WHERE ${eventsWhere(query, counted)}`, counted.values);
+  const parts = tallyCountParts(query, p) ?? [eventsCountPart(query, p)];
+  if (parts.length === 0) return compiled("SELECT 0 AS organisation_id, 0 AS n WHERE FALSE", p.values);
+  return compiled(
+    parts.length === 1
+      ? (parts[0] ?? "")
+      : `SELECT organisation_id, sum(n) AS n FROM (${parts.join(" UNION ALL ")}) x GROUP BY organisation_id`,
+    p.values,
+  );
 }
+
+const eventsCountPart = (query: EventQuery, p: SqlParams) =>
+  `SELECT e.organisation_id, count(*) AS n FROM events e WHERE ${eventsWhere(query, p)} GROUP BY e.organisation_id`;
 
 /** `event_tallies t`'s rows for the query's organisations and row terms; undefined when a term has no tally form. */
 function talliesWhere(query: EventQuery, p: SqlParams): string | undefined {
@@ -104,17 +112,18 @@ function talliesWhere(query: EventQuery, p: SqlParams): string | undefined {
   ].join(" AND ");
 }
 
-function tallyCount(query: EventQuery, p: SqlParams): string | undefined {
+/** The counts' parts, each per organisation, to be added up; undefined when the tallies cannot answer. */
+function tallyCountParts(query: EventQuery, p: SqlParams): string[] | undefined {
   const rows = query.terms.filter((term) => term.kind === "row");
   const times = query.terms.filter((term) => term.kind === "time");
   if (times.length > 1 || rows.some((term) => !term.tally)) return undefined;
   const ranges = times[0]?.ranges;
   if (ranges && !disjoint(ranges)) return undefined;
   const onTallies = (days: string) =>
-    `(SELECT coalesce(sum(t.n), 0) FROM event_tallies t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}${days})`;
-  if (!ranges) return onTallies("");
+    `SELECT t.organisation_id, sum(t.n) AS n FROM event_tallies t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}${days} GROUP BY t.organisation_id`;
+  if (!ranges) return [onTallies("")];
   const onEvents = (from: number, until: number) =>
-    `(SELECT count(*) FROM events e WHERE ${eventsWhere({ ...query, terms: [...rows, { kind: "time", ranges: [{ from, until }] }] }, p)})`;
+    eventsCountPart({ ...query, terms: [...rows, { kind: "time", ranges: [{ from, until }] }] }, p);
   const parts: string[] = [];
   for (const { from, until } of ranges) {
     if (from > until) continue;
@@ -128,7 +137,7 @@ function tallyCount(query: EventQuery, p: SqlParams): string | undefined {
     parts.push(onTallies(` AND t.day BETWEEN ${p.bind(firstWhole)} AND ${p.bind(lastWhole)}`));
     if (until > (lastWhole + 1) * dayMs - 1) parts.push(onEvents((lastWhole + 1) * dayMs, until));
   }
-  return parts.length === 0 ? "0" : `(${parts.join(" + ")})::bigint`;
+  return parts;
 }
 
 /**
@@ -166,13 +175,23 @@ export const exportColumns =
   "CASE WHEN e.alert THEN 'true' ELSE 'false' END, e.status, e.description, o.name, u.username, ep.name, " +
   "ep.tags, ep.ip_address, ep.imei, s.iccid, i.imsi, e.container_id";
 
+/** An organisation with at most this many matches has them read all and sorted (see `compileEventPage`). */
+const collectUpTo = 2000;
+
 /**
  * One page: its rows' ids in order first, then the joins for just those rows. Each organisation's rows are read
- * apart, in order from its index range, up to the page's end, and the streams merged (an index on
- * `(organisation_id, key)` gives one organisation's rows in key order, not several's). `fromEnd` reads in the
- * reverse order, skipping `offset` rows from the end: the last pages of a long list skip few rows that way.
+ * apart, and the streams merged (an index on `(organisation_id, key)` gives one organisation's rows in key
+ * order, not several's); organisations `counts` gives no match are left out. An organisation with many
+ * matches is read in order from its index range up to the page's end; one with few, or with most of them
+ * needed anyway, has them all read by whichever index finds them and sorted, as a walk in sort order would
+ * pass over its other events to find them (the `OFFSET 0` keeps the planner from walking). `fromEnd` reads in
+ * the reverse order, skipping `offset` rows from the end: the last pages of a long list skip few rows that way.
  */
-export function compileEventPage(query: EventQuery, page: PageWindow): CompiledSql {
+export function compileEventPage(
+  query: EventQuery,
+  page: PageWindow,
+  counts: ReadonlyMap<number, number>,
+): CompiledSql {
   const p = sqlParams();
   const order = orderBy(query.sort, "e", page.fromEnd);
   // Within one organisation its rank is the same on every row: ordering by it would only hide the index.
@@ -181,13 +200,24 @@ export function compileEventPage(query: EventQuery, page: PageWindow): CompiledS
     "e",
     page.fromEnd,
   );
-  const arm = (orgId: number, limit: string, offset?: string) =>
-    `SELECT e.* FROM events e WHERE ${eventsWhere({ ...query, orgIds: [orgId] }, p)} ORDER BY ${armOrder} LIMIT ${limit}${offset ? ` OFFSET ${offset}` : ""}`;
-  const [only] = query.orgIds;
+  const needed = page.offset + page.limit;
+  const arm = (orgId: number, count: number, limit: string, offset?: string) => {
+    const where = eventsWhere({ ...query, orgIds: [orgId] }, p);
+    const from =
+      count <= collectUpTo || count <= 4 * needed
+        ? `(SELECT e.* FROM events e WHERE ${where} OFFSET 0) e`
+        : `events e WHERE ${where}`;
+    return `SELECT e.* FROM ${from} ORDER BY ${armOrder} LIMIT ${limit}${offset ? ` OFFSET ${offset}` : ""}`;
+  };
+  const arms = query.orgIds.flatMap((id) => {
+    const count = counts.get(id) ?? 0;
+    return count > 0 ? [{ id, count }] : [];
+  });
+  const [only] = arms;
   const inner =
-    query.orgIds.length === 1 && only !== undefined
-      ? arm(only, p.bind(page.limit), p.bind(page.offset))
-      : `SELECT e.* FROM (${query.orgIds.map((id) => `(${arm(id, p.bind(page.offset + page.limit))})`).join(" UNION ALL ")}) e ` +
+    arms.length === 1 && only !== undefined
+      ? arm(only.id, only.count, p.bind(page.limit), p.bind(page.offset))
+      : `SELECT e.* FROM (${arms.map(({ id, count }) => `(${arm(id, count, p.bind(Math.min(needed, count)))})`).join(" UNION ALL ")}) e ` +
         `ORDER BY ${order} LIMIT ${p.bind(page.limit)} OFFSET ${p.bind(page.offset)}`;
   return compiled(
     `SELECT ${listColumns} FROM (${inner}) e${lookupJoins} LEFT JOIN containers c ON c.id = e.container_id ` +

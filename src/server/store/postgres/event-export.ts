@@ -2,7 +2,8 @@ import type pg from "pg";
 import { csvLine, type CsvValue } from "../../../contract/csv";
 import type { EventExport } from "../event-store";
 import { isoTimestamp } from "../iso-timestamp";
-import { compileEventCount, compileEventExport, type EventQuery } from "./compile-event-query";
+import { compileEventExport, type EventQuery } from "./compile-event-query";
+import { eventCounts } from "./event-counts";
 
 export const defaultChunkRows = 2000;
 
@@ -34,7 +35,7 @@ export async function startExport(
   };
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const total = (await client.query<{ n: number }>(compileEventCount(query))).rows[0]?.n ?? 0;
+    const { total } = await eventCounts(client, query);
     if (total === 0) {
       await finish("COMMIT");
       return { total, csv: { next: () => Promise.resolve(done) } };

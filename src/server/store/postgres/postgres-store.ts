@@ -9,9 +9,10 @@ import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { guardedMethods } from "../guarded-methods";
 import { accountQueries } from "./account-queries";
-import { compileEventCount, compileEventPage, type EventQuery } from "./compile-event-query";
+import { compileEventPage, type EventQuery } from "./compile-event-query";
 import { containerQueries } from "./container-queries";
 import { dayNarrowedPage } from "./day-narrowed-page";
+import { eventCounts } from "./event-counts";
 import { eventTerms } from "./event-terms";
 import { defaultChunkRows, startExport } from "./event-export";
 import { insertContainerEvents } from "./insert-container-events";
@@ -118,9 +119,6 @@ export async function openPostgresStore(
     const orgIds = [...new Set(scope.orgIds)].sort((a, b) => a - b);
     return orgIds.length === 0 ? undefined : { orgIds, terms: eventTerms(scope, filter), sort };
   };
-  const count = async (prepared: EventQuery) => {
-    return (await pool.query<{ n: number }>(compileEventCount(prepared))).rows[0]?.n ?? 0;
-  };
 
   const store: EventStore & AccountStore = {
     ...accountQueries(pool),
@@ -155,7 +153,8 @@ export async function openPostgresStore(
       signal?.throwIfAborted();
       const prepared = query(scope, filter, sort);
       if (!prepared) return { rows: [], total: 0 };
-      const total = await count(prepared);
+      const counts = await eventCounts(pool, prepared);
+      const { total } = counts;
       const offset = (page.page - 1) * page.perPage;
       if (offset >= total) return { rows: [], total };
       signal?.throwIfAborted();
@@ -164,13 +163,15 @@ export async function openPostgresStore(
       const fromEnd = total - offset - limit < offset;
       const skip = fromEnd ? total - offset - limit : offset;
       const narrowed = await dayNarrowedPage(pool, prepared, { limit, offset: skip, fromEnd });
-      const listed = await pool.query<EventListRow>(compileEventPage(narrowed.query, narrowed.page));
+      const listed = await pool.query<EventListRow>(
+        compileEventPage(narrowed.query, narrowed.page, counts.byOrganisation),
+      );
       return { rows: listed.rows.map(toEvent), total };
     },
     async countEvents(scope, filter, { signal } = {}) {
       signal?.throwIfAborted();
       const prepared = query(scope, filter, []);
-      return prepared ? count(prepared) : 0;
+      return prepared ? (await eventCounts(pool, prepared)).total : 0;
     },
     async exportEvents(scope, filter, sort, options = {}) {
       const prepared = query(scope, filter, sort);
