@@ -80,4 +80,23 @@ describeEachStore(async (factory) => {
     }
     expect((await listAll(scope, { description: ["\0", "%% forced"] })).ids).toEqual([id]);
   });
+
+  it("folds the case of ASCII letters only, on every backend alike", async () => {
+    const container = await store.findContainer(
+      [2],
+      fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
+    );
+    if (!container) throw new Error("the demo world has no container in organisation 2");
+    const id = await logContainerEvent(store, container, 2, {
+      event_type: "ACCESS",
+      status: "FAILURE",
+      timestamp: new Date(fixtureNowMs).toISOString(),
+      description: "Zugriff ÄRGERLICH verweigert",
+    });
+    const scope = { orgIds: [2] };
+    for (const value of ["zUGRIFF", "ÄRGERLICH", "Ärgerlich verWEIGERT"])
+      expect((await listAll(scope, { description: [value] })).ids, value).toEqual([id]);
+    for (const value of ["ärgerlich", "äRGERLICH"])
+      expect((await listAll(scope, { description: [value] })).ids, value).toEqual([]);
+  });
 });
