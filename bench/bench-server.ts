@@ -38,12 +38,7 @@ export async function startBenchServer(
   const store = await storeSize(target);
   const database = await databaseFacts(target);
   console.log(`  ${database.backend} ${database.version}, store on disk: ${formatMb(store.total)}`);
-  const server = await startServerProcess(root, {
-    ...targetEnv(target),
-    EVENTDESK_DEMO_PASSWORD: benchUser.password,
-    EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
-    EVENTDESK_STATIC_DIR: staticDir,
-  });
+  const server = await startServerOn(root, target, staticDir);
   const rssAfterStart = server.rss().total;
   console.log(`Server pid ${server.pid} at ${server.url}, RSS ${formatMb(rssAfterStart)}`);
   const client = new HttpClient(server.url);
@@ -55,6 +50,16 @@ export async function startBenchServer(
     throw error;
   }
   return { seed, store, database, server, rssAfterStart, client, token: client.token ?? "" };
+}
+
+/** A server process on the target as the bench runs it; on PostgreSQL, several may share the database. */
+export function startServerOn(root: string, target: StoreTarget, staticDir: string): Promise<ServerProcess> {
+  return startServerProcess(root, {
+    ...targetEnv(target),
+    EVENTDESK_DEMO_PASSWORD: benchUser.password,
+    EVENTDESK_TOKEN_TTL: String(7 * 24 * 3600),
+    EVENTDESK_STATIC_DIR: staticDir,
+  });
 }
 
 /** The ids of every container in the organisation's reach, for writers to post to. */

@@ -132,11 +132,11 @@ export async function measureAfterWrites(
 
 /**
  * Phase B: `connections` clients at once for `seconds`, each request the next URL of the next entry in turn
- * (entries × alternatives × pages), while the writer goes on writing.
+ * (entries × alternatives × pages), while the writer goes on writing. Client i asks server i mod n.
  */
 export async function measureDistinctLoad(
   sources: readonly UrlSource[],
-  baseUrl: string,
+  baseUrls: readonly string[],
   token: string,
   options: { connections: number; seconds: number; serverCpuMs: () => number },
 ): Promise<LoadResult> {
@@ -160,8 +160,8 @@ export async function measureDistinctLoad(
   const benchCpuStart = process.cpuUsage();
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
-  const client = async () => {
-    const http = new HttpClient(baseUrl);
+  const client = async (_: unknown, i: number) => {
+    const http = new HttpClient(baseUrls[i % baseUrls.length] ?? "");
     http.token = token;
     try {
       while (performance.now() < deadline) {

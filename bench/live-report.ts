@@ -20,12 +20,19 @@ export type LiveResults = {
   store: StoreSize;
   database: DatabaseFacts;
   server: { rssAfterStart: number; peakRss: number };
-  writer: { intervalMs: number; afterWrites: WriterFigures | undefined; load: WriterFigures | undefined };
+  writer: {
+    intervalMs: number;
+    afterWrites: WriterFigures | undefined;
+    load: WriterFigures | undefined;
+    shared: WriterFigures | undefined;
+  };
   targets: LiveTargets;
   /** Phase A: one client, each sample after an acknowledged write. */
   afterWrites: LiveEntryResult[];
   /** Phase B: ten clients on distinct URLs while the writer writes. */
   load: LoadResult;
+  /** Phase B again, its clients spread over several servers on one PostgreSQL database (`--servers`). */
+  shared?: { servers: number; load: LoadResult };
   /** Distinct URLs asked over the whole run (every request is one). */
   distinctUrls: number;
   checks: Check[];
@@ -99,10 +106,12 @@ function groupsTable(entries: readonly LiveEntryResult[]): string {
   );
 }
 
-function loadTable({ load, writer }: LiveResults): string {
-  const posts = writer.load;
+function loadTable(
+  rows: readonly { servers: number; load: LoadResult; posts: WriterFigures | undefined }[],
+): string {
   return table(
     [
+      "servers",
       "clients",
       "seconds",
       "requests",
@@ -118,24 +127,23 @@ function loadTable({ load, writer }: LiveResults): string {
       "POST p50",
       "POST p99",
     ],
-    [
-      [
-        String(load.connections),
-        String(load.seconds),
-        whole(load.requests),
-        whole(load.rps),
-        formatMs(load.latency.p50),
-        formatMs(load.latency.p99),
-        formatMs(load.latency.max),
-        formatMs(load.byClass.structured.p99),
-        formatMs(load.byClass.substring.p99),
-        whole(load.newCounts),
-        String(load.errors),
-        posts ? `${String(posts.posts.n)} (${posts.eventsPerSecond.toFixed(1)}/s)` : "—",
-        posts ? formatMs(posts.posts.p50) : "—",
-        posts ? formatMs(posts.posts.p99) : "—",
-      ],
-    ],
+    rows.map(({ servers, load, posts }) => [
+      String(servers),
+      String(load.connections),
+      String(load.seconds),
+      whole(load.requests),
+      whole(load.rps),
+      formatMs(load.latency.p50),
+      formatMs(load.latency.p99),
+      formatMs(load.latency.max),
+      formatMs(load.byClass.structured.p99),
+      formatMs(load.byClass.substring.p99),
+      whole(load.newCounts),
+      String(load.errors),
+      posts ? `${String(posts.posts.n)} (${posts.eventsPerSecond.toFixed(1)}/s)` : "—",
+      posts ? formatMs(posts.posts.p50) : "—",
+      posts ? formatMs(posts.posts.p99) : "—",
+    ]),
   );
 }
 
@@ -165,7 +173,13 @@ export function printLiveReport(results: LiveResults): void {
   console.log(
     `### B. ${String(load.connections)} clients for ${String(load.seconds)} s, every request a distinct URL, while the writer writes, ms\n`,
   );
-  console.log(`${loadTable(results)}\n`);
+  const { shared } = results;
+  console.log(
+    `${loadTable([
+      { servers: 1, load, posts: results.writer.load },
+      ...(shared ? [{ ...shared, posts: results.writer.shared }] : []),
+    ])}\n`,
+  );
   const lines = [
     writerLine("during A", results.writer.afterWrites),
     writerLine("during B", results.writer.load),
@@ -175,6 +189,14 @@ export function printLiveReport(results: LiveResults): void {
     `server RSS after start ${formatMb(results.server.rssAfterStart)}, peak ${formatMb(results.server.peakRss)}`,
     `store: ${results.seed.seconds === undefined ? "reused" : `seeded in ${results.seed.seconds.toFixed(1)} s`}, ${formatMb(results.store.total)} on disk`,
     ...(load.firstError ? [`first error in B: ${load.firstError}`] : []),
+    ...(shared
+      ? [
+          `${String(shared.servers)} servers on one database: ${(shared.load.rps / load.rps).toFixed(2)}× the throughput of one; CPU of the servers ${cpuShare(shared.load.cpuMs.server, shared.load.seconds)} of one core`,
+          ...(shared.load.firstError
+            ? [`first error over ${String(shared.servers)} servers: ${shared.load.firstError}`]
+            : []),
+        ]
+      : []),
   ];
   console.log(`${lines.map((line) => `- ${line}`).join("\n")}\n`);
   console.log(`### Targets (the issue's ${targets.scale} targets)\n`);

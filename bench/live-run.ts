@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultPerPage } from "../src/contract/list-params";
-import { containerIdsOf, startBenchServer, benchUser } from "./bench-server";
+import { containerIdsOf, startBenchServer, benchUser, startServerOn } from "./bench-server";
 import { discoverFacts } from "./discover";
 import { measureAfterWrites, measureDistinctLoad, warmUp } from "./live-phases";
 import { printLiveReport, writeLiveJson, type LiveResults } from "./live-report";
@@ -14,6 +14,7 @@ import { LiveWriter } from "./live-writer";
 import { machine } from "./machine";
 import { buildMatrix, perPageOf } from "./matrix";
 import type { BenchOptions } from "./options";
+import type { LoadResult } from "./live-phases";
 import type { ServerProcess } from "./server-process";
 import { storeTarget } from "./store-target";
 
@@ -34,8 +35,11 @@ export async function runLive(options: BenchOptions): Promise<void> {
   const target = storeTarget(options, work);
   let server: ServerProcess | undefined;
   let writer: LiveWriter | undefined;
+  const extra: ServerProcess[] = [];
+  let sharedLoad: LoadResult | undefined;
+  const staticDir = join(work, "no-dashboard");
   try {
-    const started = await startBenchServer(root, target, options.events, join(work, "no-dashboard"));
+    const started = await startBenchServer(root, target, options.events, staticDir);
     const { seed, store, database, rssAfterStart, client, token } = started;
     server = started.server;
     const facts = await discoverFacts(client, orgId);
@@ -67,20 +71,41 @@ export async function runLive(options: BenchOptions): Promise<void> {
     // per_page 1000 stays out: the targets are for pages of 50, and its pages are 20 times the work.
     const listed = sources.filter((source) => perPageOf(source.entry) === defaultPerPage);
     const measured = server;
-    const load = await measureDistinctLoad(listed, server.url, token, {
+    const load = await measureDistinctLoad(listed, [server.url], token, {
       connections,
       seconds: options.loadSeconds,
       serverCpuMs: () => measured.cpuMs(),
     });
+    if (options.servers > 1) {
+      writer.enterPhase("shared");
+      for (let n = 1; n < options.servers; n++) extra.push(await startServerOn(root, target, staticDir));
+      const shared = [measured, ...extra];
+      console.log(`B'. The same over ${String(shared.length)} servers on the database…`);
+      sharedLoad = await measureDistinctLoad(
+        listed,
+        shared.map((each) => each.url),
+        token,
+        {
+          connections,
+          seconds: options.loadSeconds,
+          serverCpuMs: () => shared.reduce((sum, each) => sum + each.cpuMs(), 0),
+        },
+      );
+    }
     await writer.stop();
     const loadEnd = loadavg()[0] ?? NaN;
     const peakRss = server.peakRss();
     client.close();
     await server.stop();
     server = undefined;
+    await Promise.all(extra.splice(0).map((each) => each.stop()));
 
     const targets = liveTargets(seed.events);
-    const writes = { afterWrites: writer.figures("afterWrites"), load: writer.figures("load") };
+    const writes = {
+      afterWrites: writer.figures("afterWrites"),
+      load: writer.figures("load"),
+      shared: writer.figures("shared"),
+    };
     const results: LiveResults = {
       date: new Date().toISOString(),
       mode: "live",
@@ -94,6 +119,7 @@ export async function runLive(options: BenchOptions): Promise<void> {
       targets,
       afterWrites,
       load,
+      ...(sharedLoad ? { shared: { servers: options.servers, load: sharedLoad } } : {}),
       distinctUrls: used.size,
       checks: liveChecks(targets, afterWrites, load, writes.load),
     };
@@ -103,6 +129,7 @@ export async function runLive(options: BenchOptions): Promise<void> {
   } finally {
     await writer?.stop();
     await server?.stop();
+    await Promise.all(extra.map((each) => each.stop()));
     if (options.keep) console.log(`Kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }

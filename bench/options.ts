@@ -25,13 +25,15 @@ export type BenchOptions = {
    * load-seconds, keep.
    */
   live: boolean;
+  /** Live mode on PostgreSQL: phase B again with its clients spread over this many servers on the database. */
+  servers: number;
 };
 
 const usage = `npm run bench -- [--events N] [--db FILE | --database-url postgres://…] [--requests N] [--seconds S]
                    [--load-seconds S] [--no-csv] [--no-bundle] [--no-lighthouse] [--no-sort-click] [--no-ingest]
                    [--keep]
 npm run bench -- --live [--events N] [--db FILE | --database-url postgres://…] [--requests N] [--seconds S]
-                   [--load-seconds S] [--keep]`;
+                   [--load-seconds S] [--servers N (with --database-url)] [--keep]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -50,6 +52,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       "no-ingest": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       live: { type: "boolean", default: false },
+      servers: { type: "string", default: "1" },
       help: { type: "boolean", default: false },
     },
   });
@@ -62,6 +65,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     throw new Error(`--database-url must be a PostgreSQL URL (postgres://…).\n${usage}`);
   if (databaseUrl !== undefined && values.db !== undefined)
     throw new Error(`--db and --database-url name two stores: give one.\n${usage}`);
+  const servers = positive("servers", values.servers);
+  if (servers > 1 && (!values.live || databaseUrl === undefined))
+    throw new Error(
+      `--servers runs several servers on one PostgreSQL database: give --live and --database-url.\n${usage}`,
+    );
   return {
     events: positive("events", values.events),
     db: values.db,
@@ -76,6 +84,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     ingest: !values["no-ingest"],
     keep: values.keep,
     live: values.live,
+    servers,
   };
 }
 
