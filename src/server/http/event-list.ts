@@ -61,7 +61,7 @@ export function eventListAnswers(store: EventStore, exports: CsvExportSettings):
       body: encoded.body,
       headers: {
         ...echoHeaders(params),
-        ...pageHeaders(params.page, params.perPage, page.total),
+        ...pageHeaders(url, params.page, params.perPage, page.total),
         ...encoded.headers,
         "Content-Type": "application/json; charset=utf-8",
       },

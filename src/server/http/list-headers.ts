@@ -3,7 +3,7 @@ import { formatQuery, parseQuery } from "../../contract/query-grammar";
 import { formatSort, type SortTerm } from "../../contract/sort-grammar";
 
 /** Headers a browser script may read on a cross-origin answer. */
-export const exposedHeaders = [...Object.values(listHeaders), "Content-Disposition", "Retry-After"];
+export const exposedHeaders = [...Object.values(listHeaders), "Link", "Content-Disposition", "Retry-After"];
 
 type Echo = { q: string | undefined; rawSort: string | undefined; sort: readonly SortTerm[] };
 
@@ -18,13 +18,35 @@ export function echoHeaders(params: Echo): Record<string, string> {
   return headers;
 }
 
-export function pageHeaders(page: number, perPage: number, total: number): Record<string, string> {
+/** The x-* paging headers and the `Link` header of the page `url` asked for. */
+export function pageHeaders(url: URL, page: number, perPage: number, total: number): Record<string, string> {
   return {
     [listHeaders.perPage]: String(perPage),
     [listHeaders.page]: String(page),
     [listHeaders.total]: String(total),
     [listHeaders.totalPages]: String(Math.ceil(total / perPage)),
+    Link: pageLinks(url, page, perPage, total),
   };
+}
+
+/**
+ * RFC 8288 links to the first, previous, next and last pages: the request's path and query with only `page`
+ * changed. The last page is 1 for an empty list; past the end, `prev` is the last page rather than a page
+ * that is empty too.
+ */
+export function pageLinks(url: URL, page: number, perPage: number, total: number): string {
+  const last = Math.max(1, Math.ceil(total / perPage));
+  const link = (target: number, rel: string) => {
+    const query = new URLSearchParams(url.searchParams);
+    query.set("page", String(target));
+    return `<${url.pathname}?${query.toString()}>; rel="${rel}"`;
+  };
+  return [
+    link(1, "first"),
+    ...(page > 1 ? [link(Math.min(page - 1, last), "prev")] : []),
+    ...(page < last ? [link(page + 1, "next")] : []),
+    link(last, "last"),
+  ].join(", ");
 }
 
 /**

@@ -157,6 +157,15 @@ const headers = {
   TotalPages: integerHeader("Pages of `per_page` rows; 0 when nothing matches."),
   Filter: echoHeader("q"),
   Sort: echoHeader("sort"),
+  Link: {
+    description:
+      'RFC 8288 links to other pages of the same list: `rel="first"` and `rel="last"` always (page 1 when nothing ' +
+      'matches), `rel="prev"` except on page 1 (past the end: the last page), `rel="next"` except on or past the ' +
+      "last page. Each is the request's path and query (`q`, `sort`, `per_page` as given) with only `page` changed.",
+    schema: { type: "string" },
+    example:
+      '</api/v1/orgs/1/events?q=severity%3A2&page=1>; rel="first", </api/v1/orgs/1/events?q=severity%3A2&page=2>; rel="next", </api/v1/orgs/1/events?q=severity%3A2&page=9>; rel="last"',
+  },
   ContentDisposition: {
     description: 'attachment; filename="eventdesk-<organisation>-<view>[-<from>-<until>].csv"',
     schema: { type: "string" },
@@ -223,6 +232,7 @@ export const listResponseHeaders = {
   [listHeaders.totalPages]: ref("headers", "TotalPages"),
   [listHeaders.filter]: ref("headers", "Filter"),
   [listHeaders.sort]: ref("headers", "Sort"),
+  Link: ref("headers", "Link"),
 };
 
 export const errors = (...codes: ErrorCode[]) =>

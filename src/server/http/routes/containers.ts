@@ -26,7 +26,8 @@ export function containerRoutes(store: EventStore, answerEventList: EventListAns
   return new Hono<AppEnv>()
     .get("/orgs/:org_id/containers", scoped, async (c) => {
       negotiate(c.req.header("Accept"), [jsonType]);
-      const parsed = parseListParams(new URL(c.req.url).searchParams, containerList);
+      const url = new URL(c.req.url);
+      const parsed = parseListParams(url.searchParams, containerList);
       if (!parsed.ok) throw badRequest(parsed.message, parsed.param);
       const params = parsed.value;
       const page = await store.listContainers(
@@ -37,7 +38,7 @@ export function containerRoutes(store: EventStore, answerEventList: EventListAns
         { signal: c.req.raw.signal },
       );
       return c.json(page.rows, 200, {
-        ...pageHeaders(params.page, params.perPage, page.total),
+        ...pageHeaders(url, params.page, params.perPage, page.total),
         ...echoHeaders(params),
       });
     })
