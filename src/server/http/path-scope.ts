@@ -17,6 +17,13 @@ export function parseOrgId(raw: string): number {
   return Number.isSafeInteger(id) ? id : NaN;
 }
 
+/** A path's event id: digits only, else 400; undefined when too big to be any event's id. */
+export function parseEventId(raw: string): number | undefined {
+  if (!/^[0-9]+$/.test(raw)) throw badRequest(`The event id "${clip(raw)}" must be a number.`, "event_id");
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
 export function parseContainerId(raw: string): string {
   if (raw.length > maxContainerIdLength) {
     throw badRequest(`A container id has at most ${maxContainerIdLength} characters.`, "container_id");
@@ -26,13 +33,16 @@ export function parseContainerId(raw: string): string {
 
 /**
  * Resolves `org_id` (and `container_id` when the route has one) against the caller's reach: first 400 for a
- * malformed segment, then one 404 whether the organisation or container is missing or out of reach.
+ * malformed segment (`event_id` too, which the route reads), then one 404 whether the organisation or
+ * container is missing or out of reach.
  */
 export const pathScope = (store: EventStore) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const orgId = parseOrgId(c.req.param("org_id") ?? "");
     const rawContainerId = c.req.param("container_id");
     const containerId = rawContainerId === undefined ? undefined : parseContainerId(rawContainerId);
+    const rawEventId = c.req.param("event_id");
+    if (rawEventId !== undefined) parseEventId(rawEventId);
     const organisations = await store.organisations();
     const visible = orgReach(organisations, c.get("caller").organisationId);
     const org = visible.find((candidate) => candidate.id === orgId);

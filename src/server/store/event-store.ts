@@ -62,6 +62,8 @@ export interface EventStore {
     sort: SortTerm<EventSortField>[],
     options?: ExportOptions,
   ): Promise<EventExport>;
+  /** The event with this id when it is in the organisations (the list shape), else undefined. */
+  findEvent(orgIds: readonly number[], eventId: number): Promise<Event | undefined>;
   /** Stores the events durably, all or none, and answers their ids in the order given once they are. */
   insertContainerEvents(events: readonly LoggedEvent[]): Promise<number[]>;
 

@@ -78,6 +78,14 @@ const parameters = {
       "Numeric organisation id, or `my` for the caller's own organisation. An id that does not exist or is out of reach answers `200 []` with `x-total-count: 0` (seed 2's documented quirk) once every parameter is valid.",
     schema: { anyOf: [{ type: "string", pattern: "^[0-9]+$" }, { const: "my" }] },
   },
+  EventId: {
+    name: "event_id",
+    in: "path",
+    required: true,
+    description:
+      "Numeric event id. Anything but digits answers 400 (param `event_id`), before the organisation is looked up.",
+    schema: { type: "string", pattern: "^[0-9]+$" },
+  },
   ContainerId: {
     name: "container_id",
     in: "path",

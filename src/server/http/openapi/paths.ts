@@ -158,6 +158,19 @@ export const paths = {
     [org],
     "events",
   ),
+  "/api/v1/orgs/{org_id}/events/{event_id}": {
+    get: {
+      tags: ["events"],
+      summary: "One event",
+      description:
+        "One event of the organisation's reach, as the lists show it: for a permalink to an event that is not on the page at hand. The same 404 whether the event does not exist or is outside the reach.",
+      parameters: [org, ref("parameters", "EventId")],
+      responses: {
+        200: { description: "The event.", content: json(ref("schemas", "Event")) },
+        ...errors("bad_request", "unauthorized", "not_found", "not_acceptable", "unavailable"),
+      },
+    },
+  },
   ...Object.fromEntries(
     Object.entries(containerViews).map(([view, description]) => [
       `/api/v1/orgs/{org_id}/container_events/${view}`,

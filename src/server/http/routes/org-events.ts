@@ -3,7 +3,9 @@ import { containerEventViews, type ContainerEventView } from "../../../contract/
 import type { EventScope, EventStore } from "../../store/event-store";
 import type { AppEnv } from "../app-env";
 import type { EventListAnswers } from "../event-list";
-import { pathScope } from "../path-scope";
+import { notFound } from "../api-error";
+import { jsonType, negotiate } from "../negotiate";
+import { parseEventId, pathScope } from "../path-scope";
 
 const viewScopes: Record<ContainerEventView, Omit<EventScope, "orgIds">> = {
   by_access: { containerType: "ACCESS" },
@@ -13,7 +15,7 @@ const viewScopes: Record<ContainerEventView, Omit<EventScope, "orgIds">> = {
   by_fail: { failuresOnly: true },
 };
 
-/** Seed 1's organisation lists: every event, and the five container-event views. */
+/** Seed 1's organisation lists (every event, and the five container-event views), and one event by id. */
 export function orgEventRoutes(store: EventStore, answerEventList: EventListAnswers) {
   const routes = new Hono<AppEnv>();
   const scoped = pathScope(store);
@@ -24,6 +26,13 @@ export function orgEventRoutes(store: EventStore, answerEventList: EventListAnsw
       view: "events",
     }),
   );
+  routes.get("/orgs/:org_id/events/:event_id", scoped, async (c) => {
+    negotiate(c.req.header("Accept"), [jsonType]);
+    const eventId = parseEventId(c.req.param("event_id"));
+    const event = eventId === undefined ? undefined : await store.findEvent(c.get("orgIds"), eventId);
+    if (!event) throw notFound("No such event in this organisation.");
+    return c.json(event);
+  });
   for (const view of containerEventViews) {
     routes.get(`/orgs/:org_id/container_events/${view}`, scoped, (c) =>
       answerEventList(c, {

@@ -226,6 +226,15 @@ export function compileEventPage(
   );
 }
 
+/** The event with this id when one of the organisations holds it, in the list's columns. */
+export function compileEventById(orgIds: readonly number[], eventId: number): CompiledSql {
+  return compiled(
+    `SELECT ${listColumns} FROM events e${lookupJoins} LEFT JOIN containers c ON c.id = e.container_id ` +
+      "WHERE e.id = $1 AND e.organisation_id = ANY($2::int[])",
+    [eventId, orgIds],
+  );
+}
+
 /** Every matching event in order, as export cells. */
 export function compileEventExport(query: EventQuery): CompiledSql {
   const p = sqlParams();

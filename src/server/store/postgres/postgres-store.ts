@@ -9,7 +9,7 @@ import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { guardedMethods } from "../guarded-methods";
 import { accountQueries } from "./account-queries";
-import { compileEventPage, type EventQuery } from "./compile-event-query";
+import { compileEventById, compileEventPage, type EventQuery } from "./compile-event-query";
 import { containerQueries } from "./container-queries";
 import { dayNarrowedPage } from "./day-narrowed-page";
 import { eventCounts } from "./event-counts";
@@ -185,6 +185,11 @@ export async function openPostgresStore(
       });
       if (started.total > 0) exports.add((csv = started.csv));
       return started;
+    },
+    async findEvent(orgIds, eventId) {
+      const found = await pool.query<EventListRow>(compileEventById(orgIds, eventId));
+      const [row] = found.rows;
+      return row ? toEvent(row) : undefined;
     },
     insertContainerEvents: (events) => insertContainerEvents(pool, events),
 

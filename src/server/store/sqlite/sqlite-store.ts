@@ -9,6 +9,7 @@ import type { EventExport, EventStore } from "../event-store";
 import { fileGuard } from "./file-guard";
 import { groupedWrites } from "./grouped-writes";
 import { guardedMethods } from "../guarded-methods";
+import { findEvent } from "./find-event";
 import { insertContainerEvents } from "./insert-container-events";
 import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
@@ -96,6 +97,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       const { total, exportId } = started.value;
       return { total, csv: exportCsv(reads, started.thread, exportId) };
     },
+    findEvent: (orgIds, eventId) => Promise.resolve(findEvent(statement, orgIds, eventId)),
     insertContainerEvents: (loggedEvents) =>
       grouped.write(() => insertContainerEvents(db, statement, loggedEvents)),
 
