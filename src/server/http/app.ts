@@ -64,7 +64,7 @@ export async function createApp({
     .route("/", meRoutes(events))
     .route("/", eventTypeRoutes(events))
     .route("/", organisationEventRoutes(events, lists))
-    .route("/", orgEventRoutes(events, lists))
+    .route("/", orgEventRoutes(events, lists, now))
     .route("/", containerRoutes(events, lists))
     .route("/", containerEventBatchRoutes(events));
 

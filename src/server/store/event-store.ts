@@ -17,6 +17,7 @@ export type EventScope = {
 };
 
 export type PageRequest = { page: number; perPage: number };
+export type HistogramBuckets = { startMs: number; intervalMs: number };
 export type PageOf<T> = { rows: T[]; total: number };
 
 /**
@@ -52,6 +53,17 @@ export interface EventStore {
     options?: ReadOptions,
   ): Promise<PageOf<Event>>;
   countEvents(scope: EventScope, filter: EventFilter, options?: ReadOptions): Promise<number>;
+  /**
+   * How many matching events fall in each bucket of `intervalMs` from `startMs` (bucket i holds
+   * `startMs + i·intervalMs` up to the next), as `[i, count]` for the buckets that hold any. The filter must
+   * keep every event at or after `startMs`.
+   */
+  histogram(
+    scope: EventScope,
+    filter: EventFilter,
+    buckets: HistogramBuckets,
+    options?: ReadOptions,
+  ): Promise<[number, number][]>;
   /**
    * The matching events that exist now, `total` of them (what `countEvents` answers at this moment), as CSV;
    * events written while the rows are read are not among them. The rows are read as they are asked for.

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { listHeaders } from "../../../contract/api-paths";
+import { containerEventViews, listHeaders } from "../../../contract/api-paths";
+import { autoMaxBuckets, histogramIntervals, histogramSchema, maxBuckets } from "../../../contract/histogram";
 import {
   passwordLoginSchema,
   refreshLoginSchema,
@@ -53,6 +54,7 @@ const schemas = {
   CreatedEvent: jsonSchema(createdEventSchema),
   NewContainerEventBatch: jsonSchema(newContainerEventBatchSchema, "input"),
   CreatedEvents: jsonSchema(createdEventsSchema),
+  Histogram: jsonSchema(histogramSchema),
 };
 
 const sortDescription = (fields: readonly string[], fallback: string, extra: string) =>
@@ -85,6 +87,18 @@ const parameters = {
     description:
       "Numeric event id. Anything but digits answers 400 (param `event_id`), before the organisation is looked up.",
     schema: { type: "string", pattern: "^[0-9]+$" },
+  },
+  View: {
+    name: "view",
+    in: "query",
+    description: `Which events: \`all\` (the default, as \`/orgs/{org_id}/events\`) or a container-event view (${containerEventViews.map((v) => `\`${v}\``).join(", ")}), the same rows as \`/orgs/{org_id}/container_events/{view}\`. Anything else answers 400 (param \`view\`).`,
+    schema: { type: "string", enum: ["all", ...containerEventViews], default: "all" },
+  },
+  HistogramInterval: {
+    name: "interval",
+    in: "query",
+    description: `Bucket width. When absent, the smallest giving at most ${String(autoMaxBuckets)} buckets over the range (\`1d\` if none does). More than ${String(maxBuckets)} buckets answers 400 (param \`interval\`).`,
+    schema: { type: "string", enum: Object.keys(histogramIntervals) },
   },
   ContainerId: {
     name: "container_id",

@@ -1,4 +1,5 @@
 import { csvColumns } from "../../../contract/csv";
+import { defaultHistogramDays } from "../../../contract/histogram";
 import { errors, listResponseHeaders, ref } from "./components";
 
 const json = (schema: unknown) => ({ "application/json": { schema } });
@@ -158,6 +159,23 @@ export const paths = {
     [org],
     "events",
   ),
+  "/api/v1/orgs/{org_id}/events/histogram": {
+    get: {
+      tags: ["events"],
+      summary: "Events over time",
+      description: `How many events of the view match \`q\` in each bucket of the interval, over \`q\`'s \`from\`/\`until\` when it gives them, else the ${String(defaultHistogramDays)} days ending now. Buckets are aligned to UTC multiples of the interval (the first starts at or before \`from\`), every bucket is present (zeros too), in time order; \`from\` and \`until\` answer the range counted. Only events inside the range are counted, so with \`from\`/\`until\` in \`q\` the counts add up to the list's \`x-total-count\` for the same view and \`q\`. \`sort\`, \`page\` and \`per_page\` are not read.`,
+      parameters: [
+        org,
+        ref("parameters", "View"),
+        ref("parameters", "EventQuery"),
+        ref("parameters", "HistogramInterval"),
+      ],
+      responses: {
+        200: { description: "The buckets.", content: json(ref("schemas", "Histogram")) },
+        ...errors("bad_request", "unauthorized", "not_found", "not_acceptable", "unavailable"),
+      },
+    },
+  },
   "/api/v1/orgs/{org_id}/events/{event_id}": {
     get: {
       tags: ["events"],

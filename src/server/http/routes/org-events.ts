@@ -1,22 +1,16 @@
 import { Hono } from "hono";
-import { containerEventViews, type ContainerEventView } from "../../../contract/api-paths";
-import type { EventScope, EventStore } from "../../store/event-store";
+import { containerEventViews } from "../../../contract/api-paths";
+import type { EventStore } from "../../store/event-store";
 import type { AppEnv } from "../app-env";
 import type { EventListAnswers } from "../event-list";
 import { notFound } from "../api-error";
 import { jsonType, negotiate } from "../negotiate";
+import { viewScopes } from "../event-views";
 import { parseEventId, pathScope } from "../path-scope";
+import { answerHistogram } from "./event-histogram";
 
-const viewScopes: Record<ContainerEventView, Omit<EventScope, "orgIds">> = {
-  by_access: { containerType: "ACCESS" },
-  by_block: { containerType: "BLOCK" },
-  by_create: { containerType: "CREATE" },
-  by_expire: { containerType: "EXPIRE" },
-  by_fail: { failuresOnly: true },
-};
-
-/** Seed 1's organisation lists (every event, and the five container-event views), and one event by id. */
-export function orgEventRoutes(store: EventStore, answerEventList: EventListAnswers) {
+/** Seed 1's organisation lists (every event, and the five container-event views), the histogram, one event. */
+export function orgEventRoutes(store: EventStore, answerEventList: EventListAnswers, now: () => number) {
   const routes = new Hono<AppEnv>();
   const scoped = pathScope(store);
   routes.get("/orgs/:org_id/events", scoped, (c) =>
@@ -26,6 +20,8 @@ export function orgEventRoutes(store: EventStore, answerEventList: EventListAnsw
       view: "events",
     }),
   );
+  // Before `:event_id`, which would take "histogram" for an id.
+  routes.get("/orgs/:org_id/events/histogram", scoped, (c) => answerHistogram(c, store, now()));
   routes.get("/orgs/:org_id/events/:event_id", scoped, async (c) => {
     negotiate(c.req.header("Accept"), [jsonType]);
     const eventId = parseEventId(c.req.param("event_id"));

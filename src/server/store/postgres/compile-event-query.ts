@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { HistogramBuckets } from "../event-store";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { lookupJoins } from "../event-lookup-joins";
@@ -222,6 +223,16 @@ export function compileEventPage(
   return compiled(
     `SELECT ${listColumns} FROM (${inner}) e${lookupJoins} LEFT JOIN containers c ON c.id = e.container_id ` +
       `ORDER BY ${orderBy(query.sort, "e")}`,
+    p.values,
+  );
+}
+
+/** `bucket`, `n` rows: the matching events per bucket of `intervalMs` from `startMs` (see EventStore). */
+export function compileEventHistogram(query: EventQuery, buckets: HistogramBuckets): CompiledSql {
+  const p = sqlParams();
+  const bucket = `(e.timestamp - ${p.bind(buckets.startMs)}::bigint) / ${p.bind(buckets.intervalMs)}::bigint`;
+  return compiled(
+    `SELECT ${bucket} AS bucket, count(*) AS n FROM events e WHERE ${eventsWhere(query, p)} GROUP BY 1`,
     p.values,
   );
 }

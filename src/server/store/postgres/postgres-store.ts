@@ -9,7 +9,12 @@ import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { guardedMethods } from "../guarded-methods";
 import { accountQueries } from "./account-queries";
-import { compileEventById, compileEventPage, type EventQuery } from "./compile-event-query";
+import {
+  compileEventById,
+  compileEventHistogram,
+  compileEventPage,
+  type EventQuery,
+} from "./compile-event-query";
 import { containerQueries } from "./container-queries";
 import { dayNarrowedPage } from "./day-narrowed-page";
 import { eventCounts } from "./event-counts";
@@ -172,6 +177,13 @@ export async function openPostgresStore(
       signal?.throwIfAborted();
       const prepared = query(scope, filter, []);
       return prepared ? (await eventCounts(pool, prepared)).total : 0;
+    },
+    async histogram(scope, filter, buckets, { signal } = {}) {
+      signal?.throwIfAborted();
+      const prepared = query(scope, filter, []);
+      if (!prepared) return [];
+      const found = await pool.query<{ bucket: number; n: number }>(compileEventHistogram(prepared, buckets));
+      return found.rows.map((row): [number, number] => [row.bucket, row.n]);
     },
     async exportEvents(scope, filter, sort, options = {}) {
       const prepared = query(scope, filter, sort);

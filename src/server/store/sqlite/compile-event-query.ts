@@ -1,5 +1,6 @@
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
+import type { HistogramBuckets } from "../event-store";
 import type { Condition, SqlValue, TimeRange } from "./event-conditions";
 import { dayMs } from "./event-tallies";
 import { eventJoins, listColumns } from "./event-projection";
@@ -68,6 +69,15 @@ export function compileEventCount(query: EventQuery): CompiledSql {
   return {
     sql: `SELECT e.organisation_id, count(*) FROM events e WHERE ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
     params: [...query.orgs.map((org) => org.id), ...rest.params],
+  };
+}
+
+/** `[bucket, count]` rows: the matching events per bucket of `intervalMs` from `startMs` (see EventStore). */
+export function compileEventHistogram(query: EventQuery, buckets: HistogramBuckets): CompiledSql {
+  const rest = where([...query.conditions, ...matchCondition(query)]);
+  return {
+    sql: `SELECT CAST((e.timestamp - ?) / ? AS INTEGER) AS bucket, count(*) FROM events e WHERE ${orgIn(query)}${rest.sql} GROUP BY bucket`,
+    params: [buckets.startMs, buckets.intervalMs, ...query.orgs.map((org) => org.id), ...rest.params],
   };
 }
 

@@ -6,6 +6,7 @@ import type { SortTerm } from "../../../contract/sort-grammar";
 import {
   compileEventCount,
   compileEventCountAfter,
+  compileEventHistogram,
   compileEventPage,
   type CompiledSql,
   type EventQuery,
@@ -14,7 +15,7 @@ import type { CountCache } from "./count-cache";
 import { descriptionMatch, eventConditions } from "./event-conditions";
 import { choosePlan } from "./event-query-plan";
 import { toEvent, type EventListRow } from "../event-list-row";
-import type { EventScope, ExportOptions, PageOf, PageRequest } from "../event-store";
+import type { EventScope, ExportOptions, HistogramBuckets, PageOf, PageRequest } from "../event-store";
 import { defaultChunkRows, exportChunks } from "./export-chunks";
 import { exportCsv, type ReadCsv } from "./export-csv";
 import { resolveEventFilter } from "./resolve-event-filter";
@@ -39,6 +40,7 @@ export type EventQueries = {
     page: PageRequest,
   ) => PageOf<Event>;
   count: (scope: EventScope, filter: EventFilter) => number;
+  histogram: (scope: EventScope, filter: EventFilter, buckets: HistogramBuckets) => [number, number][];
   /** How many rows the export holds, and its CSV a chunk at a time (none when it holds no rows). */
   export: (
     scope: EventScope,
@@ -125,6 +127,15 @@ export function eventQueries({
     count(scope, filter) {
       const query = prepare(scope, filter, []);
       return query ? count(query) : 0;
+    },
+
+    histogram(scope, filter, buckets) {
+      const query = prepare(scope, filter, []);
+      if (!query) return [];
+      const { sql, params } = compileEventHistogram(query, buckets);
+      return statement(sql)
+        .raw(true)
+        .all(...params) as [number, number][];
     },
 
     export(scope, filter, sort, options = {}) {

@@ -7,7 +7,7 @@ import type { SortTerm } from "../../../contract/sort-grammar";
 import { changeVersion, type ChangeVersion } from "./change-version";
 import { containerQueries } from "./container-queries";
 import { CountCache } from "./count-cache";
-import type { EventScope, ExportOptions, PageOf, PageRequest } from "../event-store";
+import type { EventScope, ExportOptions, HistogramBuckets, PageOf, PageRequest } from "../event-store";
 import { eventQueries } from "./event-queries";
 import type { ReadCsv } from "./export-csv";
 import { lookupQueries } from "./lookup-queries";
@@ -27,6 +27,7 @@ export type EventReader = {
     page: PageRequest,
   ): PageOf<Event>;
   countEvents(scope: EventScope, filter: EventFilter): number;
+  histogram(scope: EventScope, filter: EventFilter, buckets: HistogramBuckets): [number, number][];
   listContainers(
     orgIds: readonly number[],
     filter: ContainerFilter,
@@ -76,6 +77,7 @@ export function eventReader({
   return {
     listEvents: events.list,
     countEvents: events.count,
+    histogram: events.histogram,
     listContainers: containers.list,
     startExport(scope, filter, sort, options) {
       const { total, csv } = events.export(scope, filter, sort, options);

@@ -92,6 +92,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     listEvents: (scope, filter, sort, page, { signal } = {}) =>
       read("listEvents", [scope, filter, sort, page], { signal }),
     countEvents: (scope, filter, { signal } = {}) => read("countEvents", [scope, filter], { signal }),
+    histogram: (scope, filter, buckets, { signal } = {}) =>
+      read("histogram", [scope, filter, buckets], { signal }),
     async exportEvents(scope, filter, sort, options = {}) {
       const started = await reads.run("startExport", [scope, filter, sort, options]);
       const { total, exportId } = started.value;
