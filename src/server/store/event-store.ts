@@ -6,6 +6,7 @@ import type { Organisation } from "../../contract/organisation";
 import type { ContainerSortField, EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { DemoWorld, EventRow } from "./event-row";
+import type { FacetGroup, StoredFacetField } from "./facet-columns";
 import type { LoggedEvent } from "./logged-event";
 
 /** Which events a list reads: an organisation's reach, optionally narrowed to one container or one `by_*` view. */
@@ -18,6 +19,7 @@ export type EventScope = {
 
 export type PageRequest = { page: number; perPage: number };
 export type HistogramBuckets = { startMs: number; intervalMs: number };
+export type FacetGroups = Partial<Record<StoredFacetField, FacetGroup[]>>;
 export type PageOf<T> = { rows: T[]; total: number };
 
 /**
@@ -53,6 +55,13 @@ export interface EventStore {
     options?: ReadOptions,
   ): Promise<PageOf<Event>>;
   countEvents(scope: EventScope, filter: EventFilter, options?: ReadOptions): Promise<number>;
+  /** The matching events grouped by each field: every group, in no order (facet-columns.ts). */
+  facetGroups(
+    scope: EventScope,
+    filter: EventFilter,
+    fields: readonly StoredFacetField[],
+    options?: ReadOptions,
+  ): Promise<FacetGroups>;
   /**
    * How many matching events fall in each bucket of `intervalMs` from `startMs` (bucket i holds
    * `startMs + i·intervalMs` up to the next), as `[i, count]` for the buckets that hold any. The filter must

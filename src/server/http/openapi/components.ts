@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { containerEventViews, listHeaders } from "../../../contract/api-paths";
+import {
+  defaultFacetFields,
+  defaultFacetLimit,
+  facetFields,
+  facetsSchema,
+  maxFacetLimit,
+  maxFacetPrefixLength,
+} from "../../../contract/facets";
 import { autoMaxBuckets, histogramIntervals, histogramSchema, maxBuckets } from "../../../contract/histogram";
 import {
   passwordLoginSchema,
@@ -55,6 +63,7 @@ const schemas = {
   NewContainerEventBatch: jsonSchema(newContainerEventBatchSchema, "input"),
   CreatedEvents: jsonSchema(createdEventsSchema),
   Histogram: jsonSchema(histogramSchema),
+  Facets: jsonSchema(facetsSchema),
 };
 
 const sortDescription = (fields: readonly string[], fallback: string, extra: string) =>
@@ -93,6 +102,24 @@ const parameters = {
     in: "query",
     description: `Which events: \`all\` (the default, as \`/orgs/{org_id}/events\`) or a container-event view (${containerEventViews.map((v) => `\`${v}\``).join(", ")}), the same rows as \`/orgs/{org_id}/container_events/{view}\`. Anything else answers 400 (param \`view\`).`,
     schema: { type: "string", enum: ["all", ...containerEventViews], default: "all" },
+  },
+  FacetFields: {
+    name: "fields",
+    in: "query",
+    description: `Comma-separated fields to count, each once: ${facetFields.map((f) => `\`${f}\``).join(", ")}; default \`${defaultFacetFields.join(",")}\`. \`reason\` and \`client_ip\`: no event stores them yet on this server, so every event counts under the null value.`,
+    schema: { type: "string" },
+  },
+  FacetLimit: {
+    name: "limit",
+    in: "query",
+    description: `Values per field, 1–${String(maxFacetLimit)}, default ${String(defaultFacetLimit)}.`,
+    schema: { type: "integer", minimum: 1, maximum: maxFacetLimit, default: defaultFacetLimit },
+  },
+  FacetPrefix: {
+    name: "prefix",
+    in: "query",
+    description: `With exactly one field: only the values whose value or label starts with it, ASCII case-insensitively (the null value never), at most ${String(maxFacetPrefixLength)} characters. For autocomplete.`,
+    schema: { type: "string", maxLength: maxFacetPrefixLength },
   },
   HistogramInterval: {
     name: "interval",

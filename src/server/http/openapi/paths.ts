@@ -176,6 +176,26 @@ export const paths = {
       },
     },
   },
+  "/api/v1/orgs/{org_id}/events/facets": {
+    get: {
+      tags: ["events"],
+      summary: "Top values with exact counts",
+      description:
+        "For each field, the values the events of the view matching `q` hold, with how many hold each: count descending, then value ascending (numerically for ids: `type`, `source`, `severity`, `organisation`, `user`, `endpoint`; by character code otherwise), the null value (`\"\"`, label `—`) first among equals. Values are ids as text with their readable label (user: username; alert: `true`/`false`, `Alert`/`No alert`; ip_address: the endpoint's address). `total` is the list's `x-total-count` for the same view and `q`. Exact: every matching event is counted.",
+      parameters: [
+        org,
+        ref("parameters", "View"),
+        ref("parameters", "EventQuery"),
+        ref("parameters", "FacetFields"),
+        ref("parameters", "FacetLimit"),
+        ref("parameters", "FacetPrefix"),
+      ],
+      responses: {
+        200: { description: "The facets.", content: json(ref("schemas", "Facets")) },
+        ...errors("bad_request", "unauthorized", "not_found", "not_acceptable", "unavailable"),
+      },
+    },
+  },
   "/api/v1/orgs/{org_id}/events/{event_id}": {
     get: {
       tags: ["events"],

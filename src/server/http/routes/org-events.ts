@@ -7,9 +7,13 @@ import { notFound } from "../api-error";
 import { jsonType, negotiate } from "../negotiate";
 import { viewScopes } from "../event-views";
 import { parseEventId, pathScope } from "../path-scope";
+import { answerFacets } from "./event-facets";
 import { answerHistogram } from "./event-histogram";
 
-/** Seed 1's organisation lists (every event, and the five container-event views), the histogram, one event. */
+/**
+ * Seed 1's organisation lists (every event, and the five container-event views), and the additions on
+ * them: facets, the histogram, one event.
+ */
 export function orgEventRoutes(store: EventStore, answerEventList: EventListAnswers, now: () => number) {
   const routes = new Hono<AppEnv>();
   const scoped = pathScope(store);
@@ -20,8 +24,9 @@ export function orgEventRoutes(store: EventStore, answerEventList: EventListAnsw
       view: "events",
     }),
   );
-  // Before `:event_id`, which would take "histogram" for an id.
+  // Before `:event_id`, which would take "histogram" or "facets" for an id.
   routes.get("/orgs/:org_id/events/histogram", scoped, (c) => answerHistogram(c, store, now()));
+  routes.get("/orgs/:org_id/events/facets", scoped, (c) => answerFacets(c, store));
   routes.get("/orgs/:org_id/events/:event_id", scoped, async (c) => {
     negotiate(c.req.header("Accept"), [jsonType]);
     const eventId = parseEventId(c.req.param("event_id"));

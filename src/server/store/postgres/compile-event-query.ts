@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { HistogramBuckets } from "../event-store";
+import { facetSql, type StoredFacetField } from "../facet-columns";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { lookupJoins } from "../event-lookup-joins";
@@ -225,6 +226,12 @@ export function compileEventPage(
       `ORDER BY ${orderBy(query.sort, "e")}`,
     p.values,
   );
+}
+
+/** One field's facet groups (`value`, `label`, `n` rows) over the matching events. */
+export function compileEventFacet(query: EventQuery, field: StoredFacetField): CompiledSql {
+  const p = sqlParams();
+  return compiled(facetSql(field, eventsWhere(query, p)), p.values);
 }
 
 /** `bucket`, `n` rows: the matching events per bucket of `intervalMs` from `startMs` (see EventStore). */

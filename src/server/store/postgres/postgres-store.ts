@@ -3,7 +3,8 @@ import type { EventTypesResponse } from "../../../contract/event";
 import type { Organisation } from "../../../contract/organisation";
 import type { AccountStore } from "../account-store";
 import { toEvent, type EventListRow } from "../event-list-row";
-import type { EventExport, EventScope, EventStore } from "../event-store";
+import type { EventExport, EventScope, EventStore, FacetGroups } from "../event-store";
+import type { FacetGroup } from "../facet-columns";
 import type { EventFilter } from "../../../contract/filter-fields";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
@@ -11,6 +12,7 @@ import { guardedMethods } from "../guarded-methods";
 import { accountQueries } from "./account-queries";
 import {
   compileEventById,
+  compileEventFacet,
   compileEventHistogram,
   compileEventPage,
   type EventQuery,
@@ -177,6 +179,17 @@ export async function openPostgresStore(
       signal?.throwIfAborted();
       const prepared = query(scope, filter, []);
       return prepared ? (await eventCounts(pool, prepared)).total : 0;
+    },
+    async facetGroups(scope, filter, fields, { signal } = {}) {
+      signal?.throwIfAborted();
+      const prepared = query(scope, filter, []);
+      const groups: FacetGroups = {};
+      for (const field of fields) {
+        groups[field] = prepared
+          ? (await pool.query<FacetGroup>(compileEventFacet(prepared, field))).rows
+          : [];
+      }
+      return groups;
     },
     async histogram(scope, filter, buckets, { signal } = {}) {
       signal?.throwIfAborted();

@@ -1,6 +1,7 @@
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import type { HistogramBuckets } from "../event-store";
+import { facetSql, type StoredFacetField } from "../facet-columns";
 import type { Condition, SqlValue, TimeRange } from "./event-conditions";
 import { dayMs } from "./event-tallies";
 import { eventJoins, listColumns } from "./event-projection";
@@ -68,6 +69,15 @@ export function compileEventCount(query: EventQuery): CompiledSql {
   const rest = where([...query.conditions, ...matchCondition(query)]);
   return {
     sql: `SELECT e.organisation_id, count(*) FROM events e WHERE ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
+    params: [...query.orgs.map((org) => org.id), ...rest.params],
+  };
+}
+
+/** One field's facet groups (`value`, `label`, `n` rows) over the matching events. */
+export function compileEventFacet(query: EventQuery, field: StoredFacetField): CompiledSql {
+  const rest = where([...query.conditions, ...matchCondition(query)]);
+  return {
+    sql: facetSql(field, `${orgIn(query)}${rest.sql}`),
     params: [...query.orgs.map((org) => org.id), ...rest.params],
   };
 }

@@ -6,6 +6,7 @@ import type { SortTerm } from "../../../contract/sort-grammar";
 import {
   compileEventCount,
   compileEventCountAfter,
+  compileEventFacet,
   compileEventHistogram,
   compileEventPage,
   type CompiledSql,
@@ -15,7 +16,15 @@ import type { CountCache } from "./count-cache";
 import { descriptionMatch, eventConditions } from "./event-conditions";
 import { choosePlan } from "./event-query-plan";
 import { toEvent, type EventListRow } from "../event-list-row";
-import type { EventScope, ExportOptions, HistogramBuckets, PageOf, PageRequest } from "../event-store";
+import type {
+  EventScope,
+  ExportOptions,
+  FacetGroups,
+  HistogramBuckets,
+  PageOf,
+  PageRequest,
+} from "../event-store";
+import type { FacetGroup, StoredFacetField } from "../facet-columns";
 import { defaultChunkRows, exportChunks } from "./export-chunks";
 import { exportCsv, type ReadCsv } from "./export-csv";
 import { resolveEventFilter } from "./resolve-event-filter";
@@ -41,6 +50,7 @@ export type EventQueries = {
   ) => PageOf<Event>;
   count: (scope: EventScope, filter: EventFilter) => number;
   histogram: (scope: EventScope, filter: EventFilter, buckets: HistogramBuckets) => [number, number][];
+  facetGroups: (scope: EventScope, filter: EventFilter, fields: readonly StoredFacetField[]) => FacetGroups;
   /** How many rows the export holds, and its CSV a chunk at a time (none when it holds no rows). */
   export: (
     scope: EventScope,
@@ -127,6 +137,20 @@ export function eventQueries({
     count(scope, filter) {
       const query = prepare(scope, filter, []);
       return query ? count(query) : 0;
+    },
+
+    facetGroups(scope, filter, fields) {
+      const query = prepare(scope, filter, []);
+      const groups: FacetGroups = {};
+      for (const field of fields) {
+        if (!query) {
+          groups[field] = [];
+          continue;
+        }
+        const { sql, params } = compileEventFacet(query, field);
+        groups[field] = statement(sql).all(...params) as FacetGroup[];
+      }
+      return groups;
     },
 
     histogram(scope, filter, buckets) {

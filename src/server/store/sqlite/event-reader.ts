@@ -7,7 +7,15 @@ import type { SortTerm } from "../../../contract/sort-grammar";
 import { changeVersion, type ChangeVersion } from "./change-version";
 import { containerQueries } from "./container-queries";
 import { CountCache } from "./count-cache";
-import type { EventScope, ExportOptions, HistogramBuckets, PageOf, PageRequest } from "../event-store";
+import type {
+  EventScope,
+  ExportOptions,
+  FacetGroups,
+  HistogramBuckets,
+  PageOf,
+  PageRequest,
+} from "../event-store";
+import type { StoredFacetField } from "../facet-columns";
 import { eventQueries } from "./event-queries";
 import type { ReadCsv } from "./export-csv";
 import { lookupQueries } from "./lookup-queries";
@@ -28,6 +36,7 @@ export type EventReader = {
   ): PageOf<Event>;
   countEvents(scope: EventScope, filter: EventFilter): number;
   histogram(scope: EventScope, filter: EventFilter, buckets: HistogramBuckets): [number, number][];
+  facetGroups(scope: EventScope, filter: EventFilter, fields: readonly StoredFacetField[]): FacetGroups;
   listContainers(
     orgIds: readonly number[],
     filter: ContainerFilter,
@@ -78,6 +87,7 @@ export function eventReader({
     listEvents: events.list,
     countEvents: events.count,
     histogram: events.histogram,
+    facetGroups: events.facetGroups,
     listContainers: containers.list,
     startExport(scope, filter, sort, options) {
       const { total, csv } = events.export(scope, filter, sort, options);

@@ -92,6 +92,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     listEvents: (scope, filter, sort, page, { signal } = {}) =>
       read("listEvents", [scope, filter, sort, page], { signal }),
     countEvents: (scope, filter, { signal } = {}) => read("countEvents", [scope, filter], { signal }),
+    facetGroups: (scope, filter, fields, { signal } = {}) =>
+      read("facetGroups", [scope, filter, fields], { signal }),
     histogram: (scope, filter, buckets, { signal } = {}) =>
       read("histogram", [scope, filter, buckets], { signal }),
     async exportEvents(scope, filter, sort, options = {}) {

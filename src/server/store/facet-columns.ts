@@ -1,0 +1,91 @@
+import type { FacetField } from "../../contract/facets";
+
+/** The facet fields the events store; `reason` and `client_ip` are not stored yet, so every event's is null. */
+export type StoredFacetField = Exclude<FacetField, "reason" | "client_ip">;
+
+export const storedFacetFields: readonly StoredFacetField[] = [
+  "type",
+  "source",
+  "severity",
+  "status",
+  "alert",
+  "organisation",
+  "user",
+  "endpoint",
+  "container",
+  "ip_address",
+];
+
+/** One group of a facet: its value and label as text (null for events without one) and how many events. */
+export type FacetGroup = { value: string | null; label: string | null; n: number };
+
+/**
+ * How each stored field groups `events e` on both backends: the column grouped by, its value and label as
+ * text (SQL both backends read alike), and the join the label needs. Never text from a request.
+ */
+export const facetColumns: Record<
+  StoredFacetField,
+  { key: string; value: string; label: string; join: string }
+> = {
+  type: {
+    key: "e.type_id",
+    value: "CAST(e.type_id AS TEXT)",
+    label: "min(t.description)",
+    join: " LEFT JOIN event_types t ON t.id = e.type_id",
+  },
+  source: {
+    key: "e.source_id",
+    value: "CAST(e.source_id AS TEXT)",
+    label: "min(src.description)",
+    join: " LEFT JOIN event_sources src ON src.id = e.source_id",
+  },
+  severity: {
+    key: "e.severity_id",
+    value: "CAST(e.severity_id AS TEXT)",
+    label: "min(sev.description)",
+    join: " LEFT JOIN event_severities sev ON sev.id = e.severity_id",
+  },
+  status: { key: "e.status", value: "e.status", label: "e.status", join: "" },
+  alert: {
+    key: "e.alert",
+    value: "CASE WHEN e.alert THEN 'true' ELSE 'false' END",
+    label: "CASE WHEN e.alert THEN 'Alert' ELSE 'No alert' END",
+    join: "",
+  },
+  organisation: {
+    key: "e.organisation_id",
+    value: "CAST(e.organisation_id AS TEXT)",
+    label: "min(o.name)",
+    join: " LEFT JOIN organisations o ON o.id = e.organisation_id",
+  },
+  user: {
+    key: "e.user_id",
+    value: "CAST(e.user_id AS TEXT)",
+    label: "min(u.username)",
+    join: " LEFT JOIN users u ON u.id = e.user_id",
+  },
+  endpoint: {
+    key: "e.endpoint_id",
+    value: "CAST(e.endpoint_id AS TEXT)",
+    label: "min(ep.name)",
+    join: " LEFT JOIN endpoints ep ON ep.id = e.endpoint_id",
+  },
+  container: {
+    key: "e.container_id",
+    value: "e.container_id",
+    label: "min(c.name)",
+    join: " LEFT JOIN containers c ON c.id = e.container_id",
+  },
+  ip_address: {
+    key: "ep.ip_address",
+    value: "ep.ip_address",
+    label: "ep.ip_address",
+    join: " LEFT JOIN endpoints ep ON ep.id = e.endpoint_id",
+  },
+};
+
+/** `SELECT value, label, n … GROUP BY key` for one field over `events e` with `where` (its own placeholders). */
+export function facetSql(field: StoredFacetField, where: string): string {
+  const { key, value, label, join } = facetColumns[field];
+  return `SELECT ${value} AS value, ${label} AS label, count(*) AS n FROM events e${join} WHERE ${where} GROUP BY ${key}`;
+}
