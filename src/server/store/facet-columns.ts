@@ -45,7 +45,8 @@ export const facetColumns: Record<
     label: "min(sev.description)",
     join: " LEFT JOIN event_severities sev ON sev.id = e.severity_id",
   },
-  status: { key: "e.status", value: "e.status", label: "e.status", join: "" },
+  // The tallies keep a null status as ''.
+  status: { key: "e.status", value: "NULLIF(e.status, '')", label: "NULLIF(e.status, '')", join: "" },
   alert: {
     key: "e.alert",
     value: "CASE WHEN e.alert THEN 'true' ELSE 'false' END",
@@ -84,8 +85,21 @@ export const facetColumns: Record<
   },
 };
 
-/** `SELECT value, label, n … GROUP BY key` for one field over `events e` with `where` (its own placeholders). */
-export function facetSql(field: StoredFacetField, where: string): string {
+/** The fields `event_tallies` keeps, under the same column names as `events`. */
+export const talliedFacetFields: ReadonlySet<StoredFacetField> = new Set([
+  "type",
+  "source",
+  "severity",
+  "status",
+  "alert",
+  "organisation",
+]);
+
+/**
+ * `SELECT value, label, n … GROUP BY key` for one field over `rows`, a table or subquery that becomes `e`:
+ * `events` (n: `count(*)`) or `event_tallies` (n: `sum(e.n)`), with `where` (its own placeholders).
+ */
+export function facetSql(field: StoredFacetField, rows: string, where: string, n: string): string {
   const { key, value, label, join } = facetColumns[field];
-  return `SELECT ${value} AS value, ${label} AS label, count(*) AS n FROM events e${join} WHERE ${where} GROUP BY ${key}`;
+  return `SELECT ${value} AS value, ${label} AS label, ${n} AS n FROM ${rows} e${join} WHERE ${where} GROUP BY ${key}`;
 }

@@ -73,7 +73,11 @@ describe("GET /orgs/{org_id}/events/facets", () => {
     const answer = await facets(1, { view: "by_fail", q, fields: fields.join(","), limit: "100" });
     expect(answer.total).toBe(listed.length);
     for (const field of fields) expect(answer.facets[field], field).toEqual(model(listed, field, 100));
-    const whole = await facets(1, { fields: "container,user", limit: "100" });
+    const whole = await facets(1, { fields: "container,user,status,alert", limit: "100" });
+    for (const field of ["container", "user", "status", "alert"] as const) {
+      expect(whole.facets[field], field).toEqual(model(all, field, 100));
+    }
+    expect(whole.facets.status?.some((entry) => entry.value === "")).toBe(true);
     expect(whole.facets.container?.find((entry) => entry.value === "")).toEqual({
       value: "",
       label: "—",

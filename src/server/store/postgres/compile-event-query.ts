@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { HistogramBuckets } from "../event-store";
-import { facetSql, type StoredFacetField } from "../facet-columns";
+import { facetSql, talliedFacetFields, type StoredFacetField } from "../facet-columns";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { lookupJoins } from "../event-lookup-joins";
@@ -228,10 +228,25 @@ export function compileEventPage(
   );
 }
 
-/** One field's facet groups (`value`, `label`, `n` rows) over the matching events. */
+/**
+ * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from
+ * `event_tallies` when it keeps the field and every term has a tally form (no time term: the tallies keep
+ * whole days), counted on `events` otherwise.
+ */
 export function compileEventFacet(query: EventQuery, field: StoredFacetField): CompiledSql {
   const p = sqlParams();
-  return compiled(facetSql(field, eventsWhere(query, p)), p.values);
+  const onTallies =
+    talliedFacetFields.has(field) && query.terms.every((term) => term.kind === "row")
+      ? talliesWhere(query, p)
+      : undefined;
+  if (onTallies !== undefined) {
+    return compiled(
+      facetSql(field, `(SELECT * FROM event_tallies t WHERE ${onTallies})`, "TRUE", "sum(e.n)"),
+      p.values,
+    );
+  }
+  const counted = sqlParams();
+  return compiled(facetSql(field, "events", eventsWhere(query, counted), "count(*)"), counted.values);
 }
 
 /** `bucket`, `n` rows: the matching events per bucket of `intervalMs` from `startMs` (see EventStore). */

@@ -1,7 +1,7 @@
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import type { HistogramBuckets } from "../event-store";
-import { facetSql, type StoredFacetField } from "../facet-columns";
+import { facetSql, talliedFacetFields, type StoredFacetField } from "../facet-columns";
 import type { Condition, SqlValue, TimeRange } from "./event-conditions";
 import { dayMs } from "./event-tallies";
 import { eventJoins, listColumns } from "./event-projection";
@@ -73,12 +73,24 @@ export function compileEventCount(query: EventQuery): CompiledSql {
   };
 }
 
-/** One field's facet groups (`value`, `label`, `n` rows) over the matching events. */
+/**
+ * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from
+ * `event_tallies` when it keeps the field and every condition has a tally form, counted on `events` otherwise.
+ */
 export function compileEventFacet(query: EventQuery, field: StoredFacetField): CompiledSql {
+  const orgIds = query.orgs.map((org) => org.id);
+  const tallies = query.match === undefined ? tallyConditions(query.conditions) : undefined;
+  if (tallies && talliedFacetFields.has(field)) {
+    const rest = where(tallies);
+    return {
+      sql: facetSql(field, "event_tallies", `${orgIn(query)}${rest.sql}`, "sum(e.n)"),
+      params: [...orgIds, ...rest.params],
+    };
+  }
   const rest = where([...query.conditions, ...matchCondition(query)]);
   return {
-    sql: facetSql(field, `${orgIn(query)}${rest.sql}`),
-    params: [...query.orgs.map((org) => org.id), ...rest.params],
+    sql: facetSql(field, "events", `${orgIn(query)}${rest.sql}`, "count(*)"),
+    params: [...orgIds, ...rest.params],
   };
 }
 
