@@ -1,38 +1,21 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { facetsSchema, type FacetField, type FacetValue } from "../../contract/facets";
+import { facetsSchema, type FacetValue } from "../../contract/facets";
 import type { Event } from "../../contract/event";
+import type { StoredFacetField } from "../store/facet-columns";
+import { facetGroupsOf, facetReaders } from "./facet-model";
 import { expectError, listAll, startTestServer } from "./server-fixture";
 
 const server = await startTestServer();
 afterAll(() => server.close());
 const { acme, globex } = server.tokens;
 
-/** Each field's value and label on one event, as the contract counts them (null: "" and "—"). */
-const readers: Record<Exclude<FacetField, "reason" | "client_ip">, (e: Event) => [string, string] | null> = {
-  type: (e) => [String(e.event_type.id), e.event_type.description],
-  source: (e) => [String(e.event_source.id), e.event_source.description],
-  severity: (e) => [String(e.event_severity.id), e.event_severity.description],
-  status: (e) => (e.status === null ? null : [e.status, e.status]),
-  alert: (e) => (e.alert ? ["true", "Alert"] : ["false", "No alert"]),
-  organisation: (e) => [String(e.organisation.id), e.organisation.name],
-  user: (e) => (e.user ? [String(e.user.id), e.user.username] : null),
-  endpoint: (e) => (e.endpoint ? [String(e.endpoint.id), e.endpoint.name] : null),
-  container: (e) => (e.container ? [e.container.id, e.container.name] : null),
-  ip_address: (e) => (e.endpoint ? [e.endpoint.ip_address, e.endpoint.ip_address] : null),
-};
 const numeric = new Set(["type", "source", "severity", "organisation", "user", "endpoint"]);
 
 /** The facet the events make: count descending, then value ascending (numerically for ids), at most `limit`. */
-function model(events: Event[], field: keyof typeof readers, limit = 10, prefix?: string): FacetValue[] {
-  const counts = new Map<string, FacetValue>();
-  for (const event of events) {
-    const [value, label] = readers[field](event) ?? ["", "—"];
-    const entry = counts.get(value) ?? { value, label, count: 0 };
-    entry.count++;
-    counts.set(value, entry);
-  }
+function model(events: Event[], field: StoredFacetField, limit = 10, prefix?: string): FacetValue[] {
   const lower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  return [...counts.values()]
+  return facetGroupsOf(events, field)
+    .map(({ value, label, n }) => ({ value: value ?? "", label: label ?? "—", count: n }))
     .filter(
       (entry) =>
         prefix === undefined ||
@@ -69,7 +52,7 @@ describe("GET /orgs/{org_id}/events/facets", () => {
   it("counts every field over the view and q, null values under an empty value", async () => {
     const q = "severity:1,severity:2";
     const listed = (await listAll(server, acme.auth_token, "/orgs/1/container_events/by_fail", { q })).rows;
-    const fields = Object.keys(readers) as (keyof typeof readers)[];
+    const fields = Object.keys(facetReaders) as StoredFacetField[];
     const answer = await facets(1, { view: "by_fail", q, fields: fields.join(","), limit: "100" });
     expect(answer.total).toBe(listed.length);
     for (const field of fields) expect(answer.facets[field], field).toEqual(model(listed, field, 100));
