@@ -186,6 +186,33 @@ test("an open event in the URL reopens its drawer after a reload", async ({ page
   await expect(page.getByRole("dialog", { name: title })).toBeVisible();
 });
 
+test("a link to an event that is not on the page opens it; one that cannot be shown says so", async ({
+  page,
+}) => {
+  const token = await apiLogin(page.request, acmeAdmin);
+  const [oldest] = eventListSchema.parse(
+    (await apiGet(page.request, token, `${apiPaths.orgEvents(1)}?per_page=1&sort=timestamp`)).body,
+  );
+  if (!oldest) throw new Error("the seeded organisation has no events");
+  await expect(table(page).getByRole("cell", { name: String(oldest.id), exact: true })).toHaveCount(0);
+
+  await page.goto(`${eventsPath}?event=${String(oldest.id)}`);
+  const drawer = page.getByRole("dialog", { name: `Event ${String(oldest.id)}` });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByText(oldest.description, { exact: true })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await capture(page, "events-permalink");
+
+  await page.goto(`${eventsPath}?event=99999999`);
+  const missing = page.getByRole("dialog", { name: "Event 99999999" });
+  await expect(missing.getByRole("alert")).toContainText("This event can't be shown");
+  await expect(missing).toContainText("not among this organisation's events");
+  await expectNoSeriousAxeViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(missing).toBeHidden();
+  await page.waitForURL((url) => !url.searchParams.has("event"));
+});
+
 // The URL update commits in a transition, after the click: clicks are asserted with toBeChecked, not check().
 test("the column chooser shows and hides columns and keeps the choice in the URL", async ({ page }) => {
   await expect(header(page, "IP address")).toHaveCount(0);

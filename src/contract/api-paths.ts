@@ -21,6 +21,7 @@ export const apiPaths = {
   eventTypes: "/event_types",
   organisationEvents: (orgId: number | "my") => `/organisation/${orgId}/event`,
   orgEvents: (orgId: number) => `/orgs/${orgId}/events`,
+  orgEvent: (orgId: number, eventId: string) => `/orgs/${orgId}/events/${seg(eventId)}`,
   containerEvents: (orgId: number, view: ContainerEventView) => `/orgs/${orgId}/container_events/${view}`,
   containers: (orgId: number) => `/orgs/${orgId}/containers`,
   container: (orgId: number, containerId: string) => `/orgs/${orgId}/containers/${seg(containerId)}`,

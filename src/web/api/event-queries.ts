@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiPaths, type ContainerEventView } from "../../contract/api-paths";
-import { eventListSchema, eventTypesResponseSchema } from "../../contract/event";
+import { eventListSchema, eventSchema, eventTypesResponseSchema } from "../../contract/event";
 import { fetchListPage, type ListRequest } from "./list-page";
 import { request } from "./request";
 
@@ -26,6 +26,18 @@ export const eventQueries = {
       queryKey: [...eventQueries.all(orgId), view, search] as const,
       queryFn: ({ signal }) => fetchEventListPage(orgId, view, search, signal),
       placeholderData: keepPreviousData,
+    }),
+  /**
+   * One event by id, for a link to an event that is not on the page at hand. Its failure (a 404 for an event
+   * gone or out of reach) is the drawer's to show, never the page's.
+   */
+  one: (orgId: number, eventId: string) =>
+    queryOptions({
+      queryKey: [...eventQueries.all(orgId), "one", eventId] as const,
+      queryFn: async ({ signal }) =>
+        (await request(apiPaths.orgEvent(orgId, eventId), { schema: eventSchema, signal })).data,
+      retry: false,
+      throwOnError: false,
     }),
   /**
    * Event types, sources and severities for pickers and labels; they change with deployments only. Pages work

@@ -90,8 +90,14 @@ export function EventsListView({
   const rows = events.data?.rows ?? (error ? [] : undefined);
   const filterError = isApiError(error, "bad_request") && error.param === "q" ? error.message : undefined;
 
-  const openEvent =
-    openId === null ? undefined : events.data?.rows.find((event) => String(event.id) === openId);
+  const onPage = openId === null ? undefined : events.data?.rows.find((event) => String(event.id) === openId);
+  // A link to an event that is not on this page (or no longer): fetch it by id.
+  const linked = useQuery({
+    ...eventQueries.one(orgId, openId ?? ""),
+    enabled: openId !== null && events.data !== undefined && onPage === undefined,
+  });
+  const openEvent = onPage ?? (linked.data && String(linked.data.id) === openId ? linked.data : undefined);
+  const linkFailed = openId !== null && onPage === undefined && linked.isError;
   const openRow = useCallback(
     (event: Event) => {
       setOpenId(event.id);
@@ -226,12 +232,25 @@ export function EventsListView({
         />
       ) : null}
       <Drawer
-        open={openEvent !== undefined}
+        open={openEvent !== undefined || linkFailed}
         onClose={() => {
           setOpenId(undefined);
         }}
-        title={openEvent ? `Event ${String(openEvent.id)}` : "Event"}
+        title={openEvent ? `Event ${String(openEvent.id)}` : `Event ${openId ?? ""}`}
       >
+        {linkFailed && !openEvent ? (
+          <div role="alert">
+            <EmptyState title="This event can't be shown">
+              <p>
+                {isApiError(linked.error, "not_found")
+                  ? "It does not exist, or it is not among this organisation's events."
+                  : linked.error instanceof Error
+                    ? linked.error.message
+                    : "The server did not answer."}
+              </p>
+            </EmptyState>
+          </div>
+        ) : null}
         {openEvent ? (
           <EventDetail
             event={openEvent}
