@@ -244,8 +244,9 @@ test("the histogram counts events over the time range and a bar narrows it", asy
   const histogram = page.getByRole("figure");
   await expect(histogram).toHaveAttribute("aria-busy", "false");
   const bars = histogram.getByRole("button");
-  await expect(bars).toHaveCount(24);
   await expect(histogram).toContainText(/events from/);
+  // The last 30 days by day: 30 or 31 UTC days, each a bar.
+  expect([30, 31]).toContain(await bars.count());
 
   const labels = await bars.evaluateAll((buttons) => buttons.map((button) => button.ariaLabel ?? ""));
   const counts = labels.map((label) => Number(/: ([\d,.\s]+) events$/.exec(label)?.[1]?.replace(/\D/g, "")));

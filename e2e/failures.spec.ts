@@ -172,6 +172,32 @@ test("an empty range says there was no failed access", async ({ page }) => {
   await expect(page.getByText("No failed access in this range.")).toBeVisible();
 });
 
+test("the counts follow the table's filters, exactly, from one facets request", async ({ page, request }) => {
+  const token = await apiLogin(request, acmeAdmin);
+  const asked: string[] = [];
+  page.on("request", (sent) => {
+    const url = new URL(sent.url());
+    if (url.pathname.startsWith("/api/v1/orgs/1/"))
+      asked.push(`${url.pathname}?${url.searchParams.toString()}`);
+  });
+  const terms: FilterTerm[] = [
+    { field: "from", value: "2026-10-01T00:00:00Z" },
+    { field: "until", value: "2026-12-31T23:59:59Z" },
+    { field: "severity", value: "1" },
+  ];
+  await login(page, acmeAdmin, `/orgs/1/failures?q=${encodeURIComponent(formatQuery(terms))}`);
+  const panel = page.getByRole("region", { name: "Where access fails" });
+  const total = panel.locator(".failure-counts-total strong");
+  await expect(total).toBeVisible();
+  const expected = await failureTotal(request, token, terms);
+  expect(expected).toBeGreaterThan(0);
+  expect(digits(await total.innerText())).toBe(expected);
+  await expect.poll(() => tableTotal(page)).toBe(expected);
+  const facetRequests = asked.filter((url) => url.includes("/events/facets"));
+  expect(facetRequests).toHaveLength(1);
+  expect(asked.filter((url) => url.includes("per_page=1&"))).toEqual([]);
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

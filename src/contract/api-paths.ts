@@ -21,6 +21,8 @@ export const apiPaths = {
   eventTypes: "/event_types",
   organisationEvents: (orgId: number | "my") => `/organisation/${orgId}/event`,
   orgEvents: (orgId: number) => `/orgs/${orgId}/events`,
+  orgEventFacets: (orgId: number) => `/orgs/${orgId}/events/facets`,
+  orgEventHistogram: (orgId: number) => `/orgs/${orgId}/events/histogram`,
   orgEvent: (orgId: number, eventId: string) => `/orgs/${orgId}/events/${seg(eventId)}`,
   containerEvents: (orgId: number, view: ContainerEventView) => `/orgs/${orgId}/container_events/${view}`,
   containers: (orgId: number) => `/orgs/${orgId}/containers`,

@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiPaths, type ContainerEventView } from "../../contract/api-paths";
 import { eventListSchema, eventSchema, eventTypesResponseSchema } from "../../contract/event";
+import { facetsSchema, type FacetField } from "../../contract/facets";
+import { histogramSchema, type HistogramInterval } from "../../contract/histogram";
 import { fetchListPage, type ListRequest } from "./list-page";
 import { request } from "./request";
 
@@ -26,6 +28,41 @@ export const eventQueries = {
       queryKey: [...eventQueries.all(orgId), view, search] as const,
       queryFn: ({ signal }) => fetchEventListPage(orgId, view, search, signal),
       placeholderData: keepPreviousData,
+    }),
+  /** Top values with exact counts of `fields` over a view and `q`, in one request. */
+  facets: (
+    orgId: number,
+    view: "all" | ContainerEventView,
+    q: string | undefined,
+    fields: readonly FacetField[],
+    limit: number,
+  ) =>
+    queryOptions({
+      queryKey: [...eventQueries.all(orgId), "facets", view, q, fields, limit] as const,
+      queryFn: async ({ signal }) =>
+        (
+          await request(apiPaths.orgEventFacets(orgId), {
+            schema: facetsSchema,
+            search: { view, q, fields: fields.join(","), limit },
+            signal,
+          })
+        ).data,
+      placeholderData: keepPreviousData,
+    }),
+  /** Matching events per bucket of `interval` over `q`'s from/until, in one request. */
+  histogram: (orgId: number, view: "all" | ContainerEventView, q: string, interval: HistogramInterval) =>
+    queryOptions({
+      queryKey: [...eventQueries.all(orgId), "histogram", view, q, interval] as const,
+      queryFn: async ({ signal }) =>
+        (
+          await request(apiPaths.orgEventHistogram(orgId), {
+            schema: histogramSchema,
+            search: { view, q, interval },
+            signal,
+          })
+        ).data,
+      staleTime: 60_000,
+      throwOnError: false,
     }),
   /**
    * One event by id, for a link to an event that is not on the page at hand. Its failure (a 404 for an event

@@ -85,6 +85,8 @@ export function EventsListView({
   const sorting = useMemo(() => sortingFromTerms(list.sort), [list.sort]);
 
   const paging = events.data?.paging;
+  // The histogram endpoint reads an organisation's events or a container-event view, not one container's.
+  const histogramView = view === "events" ? "all" : typeof view === "string" ? view : undefined;
 
   const error = events.data === undefined ? events.error : null;
   const rows = events.data?.rows ?? (error ? [] : undefined);
@@ -158,10 +160,10 @@ export function EventsListView({
           <ExportCsvButton orgId={orgId} view={view} request={list.request} />
         </div>
       </div>
-      {histogram && !filterError ? (
+      {histogram && histogramView !== undefined && !filterError ? (
         <EventHistogram
           orgId={orgId}
-          view={view}
+          view={histogramView}
           filters={list.filters}
           listLoaded={!events.isPending}
           onRange={(bucket) => {

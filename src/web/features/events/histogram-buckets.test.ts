@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { bucketFilters, defaultHistogramSpanMs, histogramBuckets, histogramRange } from "./histogram-buckets";
+import { parseQuery } from "../../../contract/query-grammar";
+import {
+  barRange,
+  defaultHistogramSpanMs,
+  histogramInterval,
+  histogramQuery,
+  histogramRange,
+} from "./histogram-buckets";
+
+const hour = 3_600_000;
+const day = 24 * hour;
 
 describe("histogramRange", () => {
   it("takes the filters' from/until pair", () => {
@@ -25,46 +35,56 @@ describe("histogramRange", () => {
   });
 });
 
-describe("histogramBuckets", () => {
-  it("covers the range with touching, non-overlapping whole-second buckets", () => {
-    const from = Date.parse("2026-11-01T00:00:00Z");
-    const buckets = histogramBuckets({ from, until: from + 24 * 3_600_000 }, 24);
-    expect(buckets).toHaveLength(24);
-    expect(buckets[0]).toEqual({ from: "2026-11-01T00:00:00Z", until: "2026-11-01T01:00:00Z" });
-    expect(buckets.at(-1)?.until).toBe("2026-11-02T00:00:00Z");
-    for (let i = 1; i < buckets.length; i++) {
-      expect(Date.parse(buckets[i]?.from ?? "") - Date.parse(buckets[i - 1]?.until ?? "")).toBe(1000);
-    }
-  });
-
-  it("makes equal buckets when the range divides evenly", () => {
-    const from = Date.parse("2026-11-01T00:00:00Z");
-    const buckets = histogramBuckets({ from, until: from + 24 * 3_600_000 - 1000 }, 24);
-    expect(buckets).toHaveLength(24);
-    expect(buckets[1]).toEqual({ from: "2026-11-01T01:00:00Z", until: "2026-11-01T01:59:59Z" });
-  });
-
-  it("makes one-second buckets for a range shorter than the count", () => {
-    const from = Date.parse("2026-11-01T00:00:00Z");
-    expect(histogramBuckets({ from, until: from + 2000 }, 24)).toHaveLength(3);
+describe("histogramInterval", () => {
+  const from = Date.parse("2026-11-01T10:30:00Z");
+  it.each([
+    [30 * day, "1d"],
+    [7 * day, "6h"],
+    [day, "1h"],
+    [6 * hour, "15m"],
+    [hour, "5m"],
+    [10 * 60_000, "1m"],
+    [400 * day, "1d"],
+  ])("over %i ms picks %s, the smallest interval giving at most maxBars bars", (span, interval) => {
+    expect(histogramInterval({ from, until: from + span })).toBe(interval);
   });
 });
 
-describe("bucketFilters", () => {
-  it("keeps other filters and replaces the time range", () => {
-    expect(
-      bucketFilters(
-        [
-          { field: "from", value: "a" },
-          { field: "type", value: "6" },
-          { field: "until", value: "b" },
-        ],
-        { from: "2026-11-01T00:00:00Z", until: "2026-11-01T00:59:59Z" },
-      ),
-    ).toEqual([
-      { field: "type", value: "6" },
-      { field: "from", value: "2026-11-01T00:00:00Z" },
-      { field: "until", value: "2026-11-01T00:59:59Z" },
-    ]);
+describe("histogramQuery", () => {
+  it("keeps other filters and replaces the time range, to the millisecond", () => {
+    const q = histogramQuery(
+      [
+        { field: "from", value: "a" },
+        { field: "type", value: "6" },
+        { field: "until", value: "b" },
+      ],
+      { from: Date.parse("2026-11-01T00:00:00Z"), until: Date.parse("2026-11-01T00:59:59.999Z") },
+    );
+    expect(parseQuery(q)).toEqual({
+      ok: true,
+      value: [
+        { field: "type", value: "6" },
+        { field: "from", value: "2026-11-01T00:00:00.000Z" },
+        { field: "until", value: "2026-11-01T00:59:59.999Z" },
+      ],
+    });
+  });
+});
+
+describe("barRange", () => {
+  const range = { from: Date.parse("2026-11-01T10:30:00Z"), until: Date.parse("2026-11-02T09:15:00Z") };
+  it("is the bucket, clipped to the range at both ends", () => {
+    expect(barRange(Date.parse("2026-11-01T00:00:00Z"), "1d", range)).toEqual({
+      from: "2026-11-01T10:30:00.000Z",
+      until: "2026-11-01T23:59:59.999Z",
+    });
+    expect(barRange(Date.parse("2026-11-02T00:00:00Z"), "1d", range)).toEqual({
+      from: "2026-11-02T00:00:00.000Z",
+      until: "2026-11-02T09:15:00.000Z",
+    });
+    expect(barRange(Date.parse("2026-11-01T12:00:00Z"), "1h", range)).toEqual({
+      from: "2026-11-01T12:00:00.000Z",
+      until: "2026-11-01T12:59:59.999Z",
+    });
   });
 });

@@ -1,14 +1,19 @@
-import type { FilterTerm } from "../../../contract/query-grammar";
-import { isoSeconds } from "../../ui/time-range";
+import { bucketSpan, histogramIntervals, type HistogramInterval } from "../../../contract/histogram";
+import { formatQuery, type FilterTerm } from "../../../contract/query-grammar";
 
-/** A time slice of the histogram; both ends inclusive, to the second, as the API's from/until are. */
+/** A bar's time slice, both ends inclusive to the millisecond, as the API's from/until are. */
 export type Bucket = { from: string; until: string };
 
 export const defaultHistogramSpanMs = 30 * 24 * 60 * 60_000;
 
+/** At most this many bars: each must stay wide enough to see and to click. */
+export const maxBars = 48;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
 /**
  * The range the histogram covers: the filters' from/until pair, or the last 30 days up to `now` rounded up to the
- * minute (so the bucket queries keep their cache keys while the page stays open).
+ * minute (so the histogram keeps its cache key while the page stays open).
  */
 export function histogramRange(filters: readonly FilterTerm[], now: number): { from: number; until: number } {
   const froms = filters.filter((term) => term.field === "from");
@@ -22,25 +27,33 @@ export function histogramRange(filters: readonly FilterTerm[], now: number): { f
   return { from: until - defaultHistogramSpanMs, until };
 }
 
-/** Splits [from, until] into at most `count` equal whole-second buckets that touch without overlapping. */
-export function histogramBuckets(range: { from: number; until: number }, count: number): Bucket[] {
-  const start = Math.floor(range.from / 1000);
-  const end = Math.floor(range.until / 1000);
-  const seconds = end - start + 1;
-  const width = Math.max(1, Math.ceil(seconds / count));
-  const buckets: Bucket[] = [];
-  for (let first = start; first <= end; first += width) {
-    const last = Math.min(first + width - 1, end);
-    buckets.push({ from: isoSeconds(first * 1000), until: isoSeconds(last * 1000) });
-  }
-  return buckets;
+/** The smallest of the API's intervals that covers the range in at most `maxBars` buckets (else a day). */
+export function histogramInterval(range: { from: number; until: number }): HistogramInterval {
+  const names = Object.keys(histogramIntervals) as HistogramInterval[];
+  return (
+    names.find((name) => bucketSpan(range.from, range.until, histogramIntervals[name]).count <= maxBars) ??
+    "1d"
+  );
 }
 
-/** The list's filters with its time range replaced by the bucket's. */
-export function bucketFilters(filters: readonly FilterTerm[], bucket: Bucket): FilterTerm[] {
-  return [
+/** The `q` the histogram asks with: the list's filters, its time range replaced by the histogram's. */
+export function histogramQuery(
+  filters: readonly FilterTerm[],
+  range: { from: number; until: number },
+): string {
+  return formatQuery([
     ...filters.filter((term) => term.field !== "from" && term.field !== "until"),
-    { field: "from", value: bucket.from },
-    { field: "until", value: bucket.until },
-  ];
+    { field: "from", value: iso(range.from) },
+    { field: "until", value: iso(range.until) },
+  ]);
+}
+
+/** What a bar that starts at `startMs` covers of the range: the list's from/until when it is chosen. */
+export function barRange(
+  startMs: number,
+  interval: HistogramInterval,
+  range: { from: number; until: number },
+): Bucket {
+  const end = startMs + histogramIntervals[interval] - 1;
+  return { from: iso(Math.max(startMs, range.from)), until: iso(Math.min(end, range.until)) };
 }

@@ -6,8 +6,9 @@ import { pickFilter, rangeTerms, type FailureRange } from "./failure-range";
 import { useFailureCounts, type CountField } from "./use-failure-counts";
 
 /**
- * Where failed access concentrates over the selected range: the total, then the busiest containers, users and
- * endpoints. Picking one writes its chip (and the counted range) into the URL, narrowing the table below.
+ * Where failed access concentrates over the selected range and the table's filters: the total, then the
+ * busiest containers, users and endpoints. Picking one writes its chip (and the counted range) into the URL,
+ * narrowing the table below.
  */
 export function FailureCountsPanel({
   orgId,
@@ -20,7 +21,7 @@ export function FailureCountsPanel({
   filters: readonly FilterTerm[];
   onFiltersChange: (filters: FilterTerm[]) => void;
 }) {
-  const counts = useFailureCounts(orgId, range);
+  const counts = useFailureCounts(orgId, range, filters);
   const selected = (field: CountField) => filters.find((term) => term.field === field)?.value;
   const pick = (field: CountField) => (value: string | undefined) => {
     onFiltersChange(pickFilter(filters, field, value, range));
