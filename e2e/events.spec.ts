@@ -290,3 +290,18 @@ test("the events page has no serious axe violations in light and dark, and scree
   await capture(page, "events");
   await capturePhone(page, "events");
 });
+
+test.describe("in a German browser", () => {
+  test.use({ locale: "de-DE" });
+
+  test("numbers and times stay English and 24-hour, as the rest of the page", async ({ page }) => {
+    const token = await apiLogin(page.request, acmeAdmin);
+    const { headers } = await apiGet(page.request, token, `${apiPaths.orgEvents(1)}?per_page=1`);
+    const expected = Number(headers["x-total-count"]).toLocaleString("en-US");
+    expect(expected).toContain(",");
+    await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText(`${expected} events`);
+    const caption = page.getByRole("figure").locator("figcaption");
+    await expect(caption).toContainText(/ events from [A-Z][a-z]{2} \d{1,2}, \d{2}:\d{2} – /);
+    expect(await caption.innerText()).not.toMatch(/\b(AM|PM)\b|Ereignisse/);
+  });
+});

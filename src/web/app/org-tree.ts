@@ -1,9 +1,10 @@
 import type { Organisation } from "../../contract/organisation";
+import { uiLocale } from "../ui/formats";
 
 /** Organisations in tree order (each parent followed by its descendants), with their depth for indenting. */
 export function orgTree(organisations: readonly Organisation[]): { org: Organisation; depth: number }[] {
   const ids = new Set(organisations.map((org) => org.id));
-  const byName = (a: Organisation, b: Organisation) => a.name.localeCompare(b.name) || a.id - b.id;
+  const byName = (a: Organisation, b: Organisation) => a.name.localeCompare(b.name, uiLocale) || a.id - b.id;
   const children = (parent: number | null) =>
     organisations
       .filter((org) =>

@@ -6,10 +6,9 @@
  */
 import { useId } from "react";
 import "./pagination.css";
+import { formatCount } from "./formats";
 
 export const pageSizes = [25, 50, 100, 250, 1000] as const;
-
-const count = new Intl.NumberFormat();
 
 export function Pagination({
   page,
@@ -36,7 +35,7 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label="Pagination">
       <p className="pagination-total">
-        <strong>{count.format(total)}</strong> {total === 1 ? noun.one : noun.other}
+        <strong>{formatCount(total)}</strong> {total === 1 ? noun.one : noun.other}
       </p>
       <div className="pagination-size">
         <label htmlFor={sizeId}>Rows per page</label>
@@ -56,7 +55,7 @@ export function Pagination({
         </select>
       </div>
       <p className="pagination-page" aria-live="polite">
-        Page {count.format(page)} of {count.format(lastPage)}
+        Page {formatCount(page)} of {formatCount(lastPage)}
       </p>
       <div className="pagination-buttons">
         <PageButton

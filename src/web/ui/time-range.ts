@@ -1,3 +1,5 @@
+import { hourCycle, uiLocale } from "./formats";
+
 /** Conversions between the API's UTC date-times and `<input type="datetime-local">` values in the viewer's zone. */
 
 /** `2026-11-18T13:00:05` (local) → `2026-11-18T12:00:05Z`; undefined when the input is incomplete. */
@@ -35,11 +37,12 @@ export function presetRange(ms: number, now = Date.now()): { from: string; until
   return { from: isoSeconds(now - ms), until: isoSeconds(now) };
 }
 
-const short = new Intl.DateTimeFormat(undefined, {
+const short = new Intl.DateTimeFormat(uiLocale, {
   month: "short",
   day: "numeric",
   hour: "2-digit",
   minute: "2-digit",
+  hourCycle,
 });
 
 /** "Nov 18, 12:00 – Nov 19, 12:00" in the viewer's zone. */

@@ -5,6 +5,7 @@ import { containerEventQueries } from "../../api/container-event-queries";
 import { ErrorState, Skeleton } from "../../ui/states";
 import { groupByDay } from "./timeline-days";
 import { TimelineEntry } from "./timeline-entry";
+import { formatCount } from "../../ui/formats";
 
 /** How close to the edge of a loaded page the anchor may sit before the neighbouring page is loaded too. */
 const anchorContext = 5;
@@ -102,7 +103,7 @@ export function ContainerTimeline({
   return (
     <div className="timeline">
       <p className="timeline-count muted" aria-live="polite">
-        {events.length.toLocaleString()} of {(total ?? events.length).toLocaleString()} events loaded
+        {formatCount(events.length)} of {formatCount(total ?? events.length)} events loaded
       </p>
       {hasPreviousPage ? (
         <div className="timeline-more">

@@ -1,9 +1,10 @@
 import type { Event } from "../../../contract/event";
+import { uiLocale } from "../../ui/formats";
 
 export type TimelineDay = { key: string; label: string; events: Event[] };
 
 const dayKeyFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
-const dayLabelFormat = new Intl.DateTimeFormat(undefined, {
+const dayLabelFormat = new Intl.DateTimeFormat(uiLocale, {
   weekday: "long",
   year: "numeric",
   month: "long",

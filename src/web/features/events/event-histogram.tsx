@@ -14,8 +14,7 @@ import {
   type Bucket,
 } from "./histogram-buckets";
 import "./event-histogram.css";
-
-const count = new Intl.NumberFormat();
+import { formatCount } from "../../ui/formats";
 
 /**
  * Event counts over the filtered time range (the last 30 days without one), one bar per bucket of the API's
@@ -72,13 +71,13 @@ export function EventHistogram({
       ? "The event counts over time could not be loaded."
       : !loaded
         ? `Counting events from ${shownRange}…`
-        : `${count.format(sum)} events from ${shownRange}.`;
+        : `${formatCount(sum)} events from ${shownRange}.`;
   const details =
     tooLong || failed
       ? ""
       : !loaded
         ? "Once counted, choose a bar to narrow the time range to it."
-        : (sum > 0 && busiest ? `Busiest ${busiest.label} with ${count.format(max)}. ` : "") +
+        : (sum > 0 && busiest ? `Busiest ${busiest.label} with ${formatCount(max)}. ` : "") +
           "Choose a bar to narrow the time range.";
 
   return (
@@ -93,8 +92,8 @@ export function EventHistogram({
             key={bar.slice.from}
             type="button"
             className="histogram-bar"
-            aria-label={`${bar.label}: ${count.format(bar.count)} events`}
-            title={`${bar.label}: ${count.format(bar.count)} events`}
+            aria-label={`${bar.label}: ${formatCount(bar.count)} events`}
+            title={`${bar.label}: ${formatCount(bar.count)} events`}
             onClick={() => {
               onRange(bar.slice);
             }}

@@ -2,6 +2,7 @@ import type { EventTypesResponse } from "../../../contract/event";
 import type { FilterTerm } from "../../../contract/query-grammar";
 import type { Paging } from "../../api/request";
 import { EmptyState } from "../../ui/states";
+import { formatCount } from "../../ui/formats";
 
 /**
  * Why an event list is empty, in the API's terms: a page past the end still answers 200 with the totals, and a
@@ -34,7 +35,7 @@ export function EventsEmptyState({
           </button>
         }
       >
-        There are {paging.total.toLocaleString()} events on {paging.totalPages.toLocaleString()} pages.
+        There are {formatCount(paging.total)} events on {formatCount(paging.totalPages)} pages.
       </EmptyState>
     );
   }

@@ -13,8 +13,7 @@ import { errorMessage } from "../../ui/states";
 import { exportFileName } from "./export-csv";
 import { useExportCsv } from "./use-export-csv";
 import "./export-csv-button.css";
-
-const count = new Intl.NumberFormat();
+import { formatCount } from "../../ui/formats";
 
 export function ExportCsvButton({
   orgId,
@@ -43,15 +42,15 @@ export function ExportCsvButton({
 
   const total = events.isPlaceholderData ? undefined : events.data?.paging.total;
   const orgLabel = me.data?.organisations.find((org) => org.id === orgId)?.name ?? String(orgId);
-  const rowsLabel = total === undefined ? "" : ` · ${count.format(total)} ${total === 1 ? "row" : "rows"}`;
+  const rowsLabel = total === undefined ? "" : ` · ${formatCount(total)} ${total === 1 ? "row" : "rows"}`;
 
   if (running) {
     const { rows, total: expected } = state.progress;
     return (
       <div className="export-csv" role="group" aria-label="CSV export">
         <label htmlFor={progressId} className="export-csv-label">
-          Exporting {count.format(rows)}
-          {expected === undefined ? "" : ` of ${count.format(expected)}`} rows
+          Exporting {formatCount(rows)}
+          {expected === undefined ? "" : ` of ${formatCount(expected)}`} rows
         </label>
         <progress
           id={progressId}
@@ -78,7 +77,7 @@ export function ExportCsvButton({
     <div className="export-csv" role="group" aria-label="CSV export">
       <p className="export-csv-status" aria-live="polite">
         {state.status === "done"
-          ? `Saved ${state.result.fileName} (${count.format(state.result.rows)} rows${state.result.via === "pages" ? ", built from pages" : ""}).`
+          ? `Saved ${state.result.fileName} (${formatCount(state.result.rows)} rows${state.result.via === "pages" ? ", built from pages" : ""}).`
           : state.status === "cancelled"
             ? "Export cancelled."
             : ""}

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ErrorState, Skeleton } from "../../ui/states";
 import type { CountBar, CountField, CountList } from "./use-failure-counts";
+import { formatCount } from "../../ui/formats";
 
 const collapsedBars = 5;
 
@@ -106,7 +107,7 @@ function FailureBar({
       >
         <span className="failure-bar-label">{bar.label}</span>{" "}
         <span className="failure-bar-count">
-          {bar.count.toLocaleString()}
+          {formatCount(bar.count)}
           <span className="visually-hidden">
             {" "}
             {bar.count === 1 ? "failure" : "failures"}, filter by {field}

@@ -4,6 +4,7 @@ import { formatRange } from "../../ui/time-range";
 import { FailureBarList } from "./failure-bar-list";
 import { pickFilter, rangeTerms, type FailureRange } from "./failure-range";
 import { useFailureCounts, type CountField } from "./use-failure-counts";
+import { formatCount } from "../../ui/formats";
 
 /**
  * Where failed access concentrates over the selected range and the table's filters: the total, then the
@@ -53,7 +54,7 @@ export function FailureCountsPanel({
         <p className="failure-counts-total">
           {counts.total !== undefined ? (
             <>
-              <strong>{counts.total.toLocaleString()}</strong> failed{" "}
+              <strong>{formatCount(counts.total)}</strong> failed{" "}
               {counts.total === 1 ? "attempt" : "attempts"}
             </>
           ) : counts.totalError ? null : (
