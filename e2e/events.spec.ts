@@ -186,6 +186,50 @@ test("an open event in the URL reopens its drawer after a reload", async ({ page
   await expect(page.getByRole("dialog", { name: title })).toBeVisible();
 });
 
+test("the drawer steps to the previous and next rows, copies the event as JSON and shows what surrounds it", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const ids = (await columnTexts(page, 1)).length;
+  expect(ids).toBeGreaterThan(3);
+  const token = await apiLogin(page.request, acmeAdmin);
+  const listed = eventListSchema.parse(
+    (await apiGet(page.request, token, `${apiPaths.orgEvents(1)}?per_page=3`)).body,
+  );
+  const [first, second, third] = listed;
+  if (!first || !second || !third) throw new Error("the seeded organisation has too few events");
+
+  await bodyRows(page).nth(1).click();
+  const drawer = (event: { id: number }) => page.getByRole("dialog", { name: `Event ${String(event.id)}` });
+  await expect(drawer(second)).toBeVisible();
+  await drawer(second).getByRole("button", { name: "Next event ›" }).click();
+  await expect(drawer(third)).toBeVisible();
+  await page.waitForURL(new RegExp(`[?&]event=${String(third.id)}(&|$)`));
+  await drawer(third).getByRole("button", { name: "‹ Previous event" }).click();
+  await drawer(second).getByRole("button", { name: "‹ Previous event" }).click();
+  await expect(drawer(first).getByRole("button", { name: "‹ Previous event" })).toBeDisabled();
+  await expectNoSeriousAxeViolations(page);
+
+  await drawer(first).getByRole("button", { name: "Copy as JSON" }).click();
+  await expect(page.getByText(`Event ${String(first.id)} copied as JSON.`)).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(eventListSchema.element.parse(JSON.parse(copied))).toEqual(first);
+
+  await drawer(first)
+    .getByRole("button", { name: /^Surrounding events/ })
+    .click();
+  await expect(drawer(first)).toBeHidden();
+  await page.waitForURL((url) => /(^|,)from:.*until:/.test(url.searchParams.get("q") ?? ""));
+  const q = new URL(page.url()).searchParams.get("q") ?? "";
+  expect(q).toContain(first.container ? `container:${first.container.id}` : first.user ? "user:" : "from:");
+  await expect(
+    table(page)
+      .getByRole("cell", { name: first.description.slice(0, 20) })
+      .first(),
+  ).toBeVisible();
+});
+
 test("a link to an event that is not on the page opens it; one that cannot be shown says so", async ({
   page,
 }) => {

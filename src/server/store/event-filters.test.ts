@@ -55,18 +55,23 @@ describeEachStore(async (factory) => {
     ).not.toContain(middle.id);
   });
 
-  it("a filter value holding NUL breaks no query and matches nothing (the contract refuses NUL in stored text)", async () => {
+  /** Logs a failed access with this description on a container of organisation 2; answers its id. */
+  async function logInOrg2(description: string): Promise<number> {
     const container = await store.findContainer(
       [2],
       fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
     );
     if (!container) throw new Error("the demo world has no container in organisation 2");
-    const id = await logContainerEvent(store, container, 2, {
+    return logContainerEvent(store, container, 2, {
       event_type: "ACCESS",
       status: "FAILURE",
       timestamp: new Date(fixtureNowMs).toISOString(),
-      description: "door%% forced",
+      description,
     });
+  }
+
+  it("a filter value holding NUL breaks no query and matches nothing (the contract refuses NUL in stored text)", async () => {
+    const id = await logInOrg2("door%% forced");
     const scope = { orgIds: [2] };
     expect((await listAll(scope, { description: ["%% forced"] })).ids).toEqual([id]);
     for (const value of ["\0%%", "door\0%% f", "\0"]) {
@@ -82,17 +87,7 @@ describeEachStore(async (factory) => {
   });
 
   it("folds the case of ASCII letters only, on every backend alike", async () => {
-    const container = await store.findContainer(
-      [2],
-      fixture.world.containers.find((c) => c.organisationId === 2)?.id ?? "",
-    );
-    if (!container) throw new Error("the demo world has no container in organisation 2");
-    const id = await logContainerEvent(store, container, 2, {
-      event_type: "ACCESS",
-      status: "FAILURE",
-      timestamp: new Date(fixtureNowMs).toISOString(),
-      description: "Zugriff ÄRGERLICH verweigert",
-    });
+    const id = await logInOrg2("Zugriff ÄRGERLICH verweigert");
     const scope = { orgIds: [2] };
     for (const value of ["zUGRIFF", "ÄRGERLICH", "Ärgerlich verWEIGERT"])
       expect((await listAll(scope, { description: [value] })).ids, value).toEqual([id]);

@@ -1,20 +1,11 @@
-import type { FacetField } from "../../contract/facets";
+import { facetFields, type FacetField } from "../../contract/facets";
 
 /** The facet fields the events store; `reason` and `client_ip` are not stored yet, so every event's is null. */
 export type StoredFacetField = Exclude<FacetField, "reason" | "client_ip">;
 
-export const storedFacetFields: readonly StoredFacetField[] = [
-  "type",
-  "source",
-  "severity",
-  "status",
-  "alert",
-  "organisation",
-  "user",
-  "endpoint",
-  "container",
-  "ip_address",
-];
+export const storedFacetFields = facetFields.filter(
+  (field): field is StoredFacetField => field !== "reason" && field !== "client_ip",
+);
 
 /** One group of a facet: its value and label as text (null for events without one) and how many events. */
 export type FacetGroup = { value: string | null; label: string | null; n: number };

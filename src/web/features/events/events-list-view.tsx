@@ -21,6 +21,7 @@ import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs } from "./event-filter-fields";
 import { eventColumnChoices, useEventColumnVisibility } from "./event-column-visibility";
 import { EventDetail } from "./event-detail";
+import { EventDetailActions } from "./event-detail-actions";
 import { EventHistogram } from "./event-histogram";
 import { eventColumns } from "./events-columns";
 import { EventsEmptyState } from "./events-empty-state";
@@ -100,6 +101,17 @@ export function EventsListView({
   });
   const openEvent = onPage ?? (linked.data && String(linked.data.id) === openId ? linked.data : undefined);
   const linkFailed = openId !== null && onPage === undefined && linked.isError;
+  /** Opens the row `step` away from the open one on this page; undefined at the page's ends. */
+  const stepTo = (step: number) => {
+    const pageRows = events.data?.rows ?? [];
+    const index = onPage ? pageRows.indexOf(onPage) : -1;
+    const target = index < 0 ? undefined : pageRows[index + step];
+    return target
+      ? () => {
+          setOpenId(target.id);
+        }
+      : undefined;
+  };
   const openRow = useCallback(
     (event: Event) => {
       setOpenId(event.id);
@@ -252,6 +264,16 @@ export function EventsListView({
               </p>
             </EmptyState>
           </div>
+        ) : null}
+        {openEvent ? (
+          <EventDetailActions
+            event={openEvent}
+            onPrevious={stepTo(-1)}
+            onNext={stepTo(1)}
+            onShowFilters={(terms) => {
+              applyFilters(() => terms);
+            }}
+          />
         ) : null}
         {openEvent ? (
           <EventDetail
