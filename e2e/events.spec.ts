@@ -349,3 +349,32 @@ test.describe("in a German browser", () => {
     expect(await caption.innerText()).not.toMatch(/\b(AM|PM)\b|Ereignisse/);
   });
 });
+
+test.describe("in New York", () => {
+  test.use({ timezoneId: "America/New_York" });
+
+  test("times show in the viewer's zone, named, and in UTC at one choice that stays", async ({ page }) => {
+    const token = await apiLogin(page.request, acmeAdmin);
+    const [first] = eventListSchema.parse(
+      (await apiGet(page.request, token, `${apiPaths.orgEvents(1)}?per_page=1`)).body,
+    );
+    if (!first) throw new Error("the seeded organisation has no events");
+    const utc = first.timestamp.replace("T", " ").replace(/(\.\d+)?Z$/, "");
+    const newYork = new Date(first.timestamp)
+      .toLocaleString("sv-SE", { timeZone: "America/New_York", hourCycle: "h23" })
+      .replace(",", "");
+    const timestampHeader = table(page).getByRole("columnheader", { name: /^Timestamp/ });
+    const firstTime = bodyRows(page).first().locator("td").first();
+
+    await expect(timestampHeader).toContainText("(America/New_York)");
+    await expect(firstTime).toHaveText(newYork);
+    await page.getByLabel("Times").selectOption({ label: "UTC" });
+    await expect(timestampHeader).toContainText("(UTC)");
+    await expect(bodyRows(page).first().locator("td").first()).toHaveText(utc);
+    await page.reload();
+    await expect(bodyRows(page).first().locator("td").first()).toHaveText(utc);
+    await expectNoSeriousAxeViolations(page);
+    await page.getByLabel("Times").selectOption({ label: "Local (America/New_York)" });
+    await expect(bodyRows(page).first().locator("td").first()).toHaveText(newYork);
+  });
+});

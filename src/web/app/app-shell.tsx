@@ -2,10 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import { NavLink, Outlet } from "react-router";
 import { meQueries } from "../api/me-queries";
 import { SignOutButton, SignOutFailedNotice } from "../features/auth/sign-out";
+import { useDisplayZone } from "../ui/display-zone";
 import { Skeleton } from "../ui/states";
 import { OrgSwitcher, OrgSwitcherPlaceholder } from "./org-switcher";
 import { paths } from "./paths";
 import { ThemeToggle } from "./theme-toggle";
+import { TimeZoneToggle } from "./time-zone-toggle";
 import { useOrgId } from "./use-org-id";
 import "./app-shell.css";
 
@@ -14,6 +16,7 @@ export function AppShell() {
   const orgId = useOrgId();
   const me = useQuery(meQueries.me());
   const user = me.data?.user;
+  const zone = useDisplayZone();
   return (
     <div className="shell">
       <a
@@ -37,6 +40,7 @@ export function AppShell() {
         <div className="shell-settings">
           {me.data ? <OrgSwitcher me={me.data} orgId={orgId} /> : <OrgSwitcherPlaceholder />}
           <ThemeToggle />
+          <TimeZoneToggle />
         </div>
         <div className="shell-account">
           {/* Kept in place while /me loads, so the navigation and the page below do not move when it arrives. */}
@@ -54,7 +58,8 @@ export function AppShell() {
         </div>
         <SignOutFailedNotice />
       </header>
-      <main id="main" className="shell-main" tabIndex={-1}>
+      {/* Keyed by the time zone: every time on the page is formatted again when it changes. */}
+      <main id="main" key={zone} className="shell-main" tabIndex={-1}>
         <Outlet />
       </main>
     </div>

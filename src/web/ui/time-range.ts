@@ -1,3 +1,4 @@
+import { getDisplayZone, timeZoneOption, type DisplayZone } from "./display-zone";
 import { hourCycle, uiLocale } from "./formats";
 
 /** Conversions between the API's UTC date-times and `<input type="datetime-local">` values in the viewer's zone. */
@@ -37,18 +38,28 @@ export function presetRange(ms: number, now = Date.now()): { from: string; until
   return { from: isoSeconds(now - ms), until: isoSeconds(now) };
 }
 
-const short = new Intl.DateTimeFormat(uiLocale, {
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle,
-});
+const shortFormats = new Map<DisplayZone, Intl.DateTimeFormat>();
+const shortFor = (zone: DisplayZone) => {
+  let format = shortFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(uiLocale, {
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle,
+      timeZone: timeZoneOption(zone),
+    });
+    shortFormats.set(zone, format);
+  }
+  return format;
+};
 
-/** "Nov 18, 12:00 – Nov 19, 12:00" in the viewer's zone. */
-export function formatRange(from: string, until: string): string {
+/** "Nov 18, 12:00 – Nov 19, 12:00" in the zone the dashboard shows times in. */
+export function formatRange(from: string, until: string, zone: DisplayZone = getDisplayZone()): string {
   const a = Date.parse(from);
   const b = Date.parse(until);
   if (Number.isNaN(a) || Number.isNaN(b)) return `${from} – ${until}`;
+  const short = shortFor(zone);
   return `${short.format(a)} – ${short.format(b)}`;
 }

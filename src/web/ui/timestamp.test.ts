@@ -22,6 +22,14 @@ describe("timestamp formats", () => {
     expect(formatLocal("2026-12-31T23:59:59Z")).toBe("2027-01-01 05:44:59");
   });
 
+  it("writes UTC's wall clock when the viewer chose UTC, whatever their zone", async () => {
+    vi.stubEnv("TZ", "Asia/Kathmandu");
+    vi.resetModules();
+    const { formatLocal } = await import("./timestamp");
+    expect(formatLocal("2026-12-31T23:59:59Z", "utc")).toBe("2026-12-31 23:59:59");
+    expect(formatLocal("2026-12-31T23:59:59Z", "local")).toBe("2027-01-01 05:44:59");
+  });
+
   it("writes UTC for the tooltip", () => {
     expect(formatUtc("2026-11-18T12:00:05.250Z")).toBe("2026-11-18 12:00:05 UTC");
   });

@@ -1,23 +1,40 @@
+import { getDisplayZone, timeZoneOption, useDisplayZone, type DisplayZone } from "./display-zone";
+
 /**
- * `<Timestamp value="2026-11-18T12:00:00Z" />` renders an ISO date-time in the viewer's time zone as
+ * `<Timestamp value="2026-11-18T12:00:00Z" />` renders an ISO date-time in the zone the viewer chose (their own
+ * by default, or UTC) as
  * `2026-11-18 13:00:00` (sortable, dense, unambiguous across locales) inside `<time dateTime>`, with the exact
  * UTC time as its tooltip. An unparseable value is shown as given.
  */
 
-const local = new Intl.DateTimeFormat("en-CA", {
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+const formats = new Map<DisplayZone, Intl.DateTimeFormat>();
+const formatFor = (zone: DisplayZone) => {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZone: timeZoneOption(zone),
+    });
+    formats.set(zone, format);
+  }
+  return format;
+};
 
-export function formatLocal(iso: string): string {
+/** `2026-11-18 13:00:00` in the zone the dashboard shows times in (display-zone.ts). */
+export function formatLocal(iso: string, zone: DisplayZone = getDisplayZone()): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  const part = Object.fromEntries(local.formatToParts(time).map(({ type, value }) => [type, value]));
+  const part = Object.fromEntries(
+    formatFor(zone)
+      .formatToParts(time)
+      .map(({ type, value }) => [type, value]),
+  );
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
 }
 
@@ -32,9 +49,10 @@ export function formatUtc(iso: string): string {
 }
 
 export function Timestamp({ value }: { value: string }) {
+  const zone = useDisplayZone();
   return (
     <time dateTime={value} title={formatUtc(value)}>
-      {formatLocal(value)}
+      {formatLocal(value, zone)}
     </time>
   );
 }

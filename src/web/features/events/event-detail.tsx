@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Event } from "../../../contract/event";
 import type { FilterTerm } from "../../../contract/query-grammar";
 import { paths } from "../../app/paths";
+import { getDisplayZone, zoneName } from "../../ui/display-zone";
 import { Timestamp, formatUtc } from "../../ui/timestamp";
 import { eventDetailGroups, type DetailField } from "./event-detail-fields";
 import "./event-detail.css";
@@ -46,7 +47,8 @@ function FieldValue({ field, event, orgId }: { field: DetailField; event: Event;
   if (field.kind === "timestamp") {
     return (
       <span>
-        <Timestamp value={field.value} /> <span className="muted">{formatUtc(field.value)}</span>
+        <Timestamp value={field.value} /> <span className="muted">{zoneName()}</span>
+        {getDisplayZone() === "local" ? <span className="muted"> · {formatUtc(field.value)}</span> : null}
       </span>
     );
   }

@@ -4,6 +4,7 @@ import { severityIds } from "../../../contract/catalogue";
 import type { Event } from "../../../contract/event";
 import { paths } from "../../app/paths";
 import { dataTableColumnHelper } from "../../ui/data-table-features";
+import { zoneName } from "../../ui/display-zone";
 import { Timestamp } from "../../ui/timestamp";
 import "./events-columns.css";
 
@@ -46,7 +47,12 @@ const orNone = (value: string | undefined) => value ?? none;
 
 export const eventColumns = column.columns([
   column.accessor("timestamp", {
-    header: "Timestamp",
+    header: () => (
+      <>
+        Timestamp <span className="header-zone">({zoneName()})</span>
+      </>
+    ),
+    meta: { label: "Timestamp" },
     sortDescFirst: true,
     cell: (info) => <Timestamp value={info.getValue()} />,
   }),
