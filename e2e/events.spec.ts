@@ -291,6 +291,15 @@ test("the histogram counts events over the time range and a bar narrows it", asy
   await expect(histogram).toContainText(/events from/);
   // The last 30 days by day: 30 or 31 UTC days, each a bar.
   expect([30, 31]).toContain(await bars.count());
+  // One tab stop for all of them; the arrow keys and End move between bars.
+  const tabStops = histogram.locator('button[tabindex="0"]');
+  await expect(tabStops).toHaveCount(1);
+  await bars.first().focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(bars.nth(1)).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(bars.last()).toBeFocused();
+  await expect(tabStops).toHaveCount(1);
 
   const labels = await bars.evaluateAll((buttons) => buttons.map((button) => button.ariaLabel ?? ""));
   const counts = labels.map((label) => Number(/: ([\d,.\s]+) events$/.exec(label)?.[1]?.replace(/\D/g, "")));

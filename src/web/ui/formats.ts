@@ -13,3 +13,10 @@ const counts = new Intl.NumberFormat(uiLocale);
 export function formatCount(value: number): string {
   return counts.format(value);
 }
+
+const compactCounts = new Intl.NumberFormat(uiLocale, { notation: "compact", maximumFractionDigits: 1 });
+
+/** A count in at most five characters, for scales: 2.4K, 750K, 7.5M. */
+export function formatCompactCount(value: number): string {
+  return compactCounts.format(value);
+}

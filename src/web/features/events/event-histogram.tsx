@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import type { ContainerEventView } from "../../../contract/api-paths";
 import { bucketSpan, histogramIntervals, maxBuckets } from "../../../contract/histogram";
 import type { FilterTerm } from "../../../contract/query-grammar";
@@ -14,7 +14,7 @@ import {
   type Bucket,
 } from "./histogram-buckets";
 import "./event-histogram.css";
-import { formatCount } from "../../ui/formats";
+import { formatCompactCount, formatCount } from "../../ui/formats";
 
 /**
  * Event counts over the filtered time range (the last 30 days without one), one bar per bucket of the API's
@@ -54,6 +54,9 @@ export function EventHistogram({
     [counts.data, interval, range],
   );
 
+  const barRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [focused, setFocused] = useState(0);
+  const stop = Math.min(focused, Math.max(0, bars.length - 1));
   const failed = counts.isError;
   const loaded = counts.data !== undefined;
   const max = Math.max(1, ...bars.map((bar) => bar.count));
@@ -86,25 +89,51 @@ export function EventHistogram({
         <span className="histogram-caption-line">{summary}</span>{" "}
         <span className="histogram-caption-line">{details}</span>
       </figcaption>
-      <div className="histogram-bars">
-        {bars.map((bar) => (
-          <button
-            key={bar.slice.from}
-            type="button"
-            className="histogram-bar"
-            aria-label={`${bar.label}: ${formatCount(bar.count)} events`}
-            title={`${bar.label}: ${formatCount(bar.count)} events`}
-            onClick={() => {
-              onRange(bar.slice);
-            }}
-          >
-            {/* Scaled rather than sized: a bar growing to its count is not a layout shift. */}
-            <span
-              className="histogram-fill"
-              style={{ transform: `scaleY(${String(Math.max(bar.count / max, 0.02))})` }}
-            />
-          </button>
-        ))}
+      <div className="histogram-plot">
+        <div className="histogram-scale muted" aria-hidden="true">
+          <span>{loaded ? formatCompactCount(max) : ""}</span>
+          <span>0</span>
+        </div>
+        {/* One tab stop: the arrow keys, Home and End move between the bars (a roving tabindex). */}
+        <div
+          className="histogram-bars"
+          role="toolbar"
+          aria-label="Bars: choose one to narrow the time range"
+          onKeyDown={(event) => {
+            const step = { ArrowLeft: -1, ArrowRight: 1, Home: -bars.length, End: bars.length }[event.key];
+            if (step === undefined || bars.length === 0) return;
+            event.preventDefault();
+            const next = Math.min(bars.length - 1, Math.max(0, stop + step));
+            setFocused(next);
+            barRefs.current[next]?.focus();
+          }}
+        >
+          {bars.map((bar, index) => (
+            <button
+              key={bar.slice.from}
+              ref={(element) => {
+                barRefs.current[index] = element;
+              }}
+              type="button"
+              className="histogram-bar"
+              tabIndex={index === stop ? 0 : -1}
+              aria-label={`${bar.label}: ${formatCount(bar.count)} events`}
+              title={`${bar.label}: ${formatCount(bar.count)} events`}
+              onFocus={() => {
+                setFocused(index);
+              }}
+              onClick={() => {
+                onRange(bar.slice);
+              }}
+            >
+              {/* Scaled rather than sized: a bar growing to its count is not a layout shift. */}
+              <span
+                className="histogram-fill"
+                style={{ transform: `scaleY(${String(Math.max(bar.count / max, 0.02))})` }}
+              />
+            </button>
+          ))}
+        </div>
       </div>
       <div className="histogram-axis muted" aria-hidden="true">
         <span>{bars[0]?.label.split(" – ")[0]}</span>
