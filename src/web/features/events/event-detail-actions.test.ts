@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Event } from "../../../contract/event";
 import { surroundingFilters } from "./event-detail-actions";
+import { fullEvent } from "./test-event";
 
-const base: Event = {
-  id: 7,
-  timestamp: "2026-11-18T12:00:00Z",
-  alert: false,
-  description: "x",
-  status: "FAILURE",
-  event_type: { id: 100, description: "ACCESS" },
-  event_source: { id: 2, description: "API" },
-  event_severity: { id: 1, description: "Warn" },
-  organisation: { id: 2, name: "Acme Logistics" },
-  user: { id: 3, username: "sam@acme.test", name: "Sam" },
-  endpoint: null,
-  sim: null,
-  imsi: null,
-  container: { id: "c-0001", name: "Leases.pdf" },
-};
+const base = fullEvent;
 
 describe("surroundingFilters", () => {
   it("is the same container, 15 minutes either side", () => {
