@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isoSeconds, isoToLocalInput, localInputToIso, presetRange } from "./time-range";
+import { formatRange, isoSeconds, isoToLocalInput, localInputToIso, presetRange } from "./time-range";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -41,5 +41,32 @@ describe("time range conversions", () => {
       from: "2026-11-18T11:00:00Z",
       until: "2026-11-18T12:00:00Z",
     });
+  });
+});
+
+describe("formatRange", () => {
+  it("writes a range within a year without it, 24-hour, in the chosen zone", () => {
+    expect(formatRange("2026-11-18T12:00:00Z", "2026-11-19T00:30:00Z", "utc")).toBe(
+      "Nov 18, 12:00 – Nov 19, 00:30",
+    );
+  });
+
+  it("writes both years when the range spans two", () => {
+    expect(formatRange("2026-12-31T23:00:00Z", "2027-01-01T01:00:00Z", "utc")).toBe(
+      "Dec 31, 2026, 23:00 – Jan 1, 2027, 01:00",
+    );
+  });
+
+  it("decides the year in the zone the times are shown in", async () => {
+    vi.stubEnv("TZ", "Pacific/Chatham");
+    vi.resetModules();
+    const { formatRange } = await import("./time-range");
+    // From 10:15 UTC on Dec 31 it is New Year's Day in Chatham (UTC+13:45).
+    expect(formatRange("2026-12-31T11:00:00Z", "2026-12-31T12:00:00Z", "local")).toBe(
+      "Jan 1, 00:45 – Jan 1, 01:45",
+    );
+    expect(formatRange("2026-12-31T09:00:00Z", "2026-12-31T12:00:00Z", "local")).toBe(
+      "Dec 31, 2026, 22:45 – Jan 1, 2027, 01:45",
+    );
   });
 });

@@ -38,11 +38,14 @@ export function presetRange(ms: number, now = Date.now()): { from: string; until
   return { from: isoSeconds(now - ms), until: isoSeconds(now) };
 }
 
-const shortFormats = new Map<DisplayZone, Intl.DateTimeFormat>();
-const shortFor = (zone: DisplayZone) => {
-  let format = shortFormats.get(zone);
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+/** "Nov 18, 12:00", or "Dec 31, 2026, 23:00" `withYear`, in the zone. */
+const rangeFormat = (zone: DisplayZone, withYear: boolean) => {
+  const key = `${zone} ${String(withYear)}`;
+  let format = rangeFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(uiLocale, {
+      ...(withYear ? { year: "numeric" } : {}),
       month: "short",
       day: "numeric",
       hour: "2-digit",
@@ -50,16 +53,22 @@ const shortFor = (zone: DisplayZone) => {
       hourCycle,
       timeZone: timeZoneOption(zone),
     });
-    shortFormats.set(zone, format);
+    rangeFormats.set(key, format);
   }
   return format;
 };
 
-/** "Nov 18, 12:00 – Nov 19, 12:00" in the zone the dashboard shows times in. */
+const yearIn = (time: number, zone: DisplayZone) =>
+  new Date(time).toLocaleString(uiLocale, { year: "numeric", timeZone: timeZoneOption(zone) });
+
+/**
+ * "Nov 18, 12:00 – Nov 19, 12:00" in the zone the dashboard shows times in; with the years when the range
+ * spans two ("Dec 31, 2026, 23:00 – Jan 1, 2027, 01:00").
+ */
 export function formatRange(from: string, until: string, zone: DisplayZone = getDisplayZone()): string {
   const a = Date.parse(from);
   const b = Date.parse(until);
   if (Number.isNaN(a) || Number.isNaN(b)) return `${from} – ${until}`;
-  const short = shortFor(zone);
-  return `${short.format(a)} – ${short.format(b)}`;
+  const format = rangeFormat(zone, yearIn(a, zone) !== yearIn(b, zone));
+  return `${format.format(a)} – ${format.format(b)}`;
 }
