@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import http from "node:http";
 import { apiBase, apiPaths, listHeaders } from "../src/contract/api-paths";
-import { lookupJoins } from "../src/server/store/event-lookup-joins";
 import { IdDigest } from "./id-digest";
 import type { ServerProcess } from "./server-process";
+import { exportSelectSql, type ExportDialect } from "./export-select";
 
 export type CsvFigures = {
   rows: number;
@@ -92,27 +92,18 @@ export function ensureSqliteCli(): string | undefined {
 }
 
 /** A text cell neutralised as the contract asks: a leading = + - @ tab CR or LF gets a `'` in front. */
-const safe = (expr: string) =>
-  `CASE WHEN substr(${expr}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13), char(10)) THEN '''' || ${expr} ELSE ${expr} END`;
+const sqliteDialect: ExportDialect = {
+  timestamp:
+    "CASE WHEN e.timestamp % 1000 = 0 THEN strftime('%Y-%m-%dT%H:%M:%SZ', e.timestamp / 1000, 'unixepoch') " +
+    "ELSE strftime('%Y-%m-%dT%H:%M:%fZ', e.timestamp / 1000.0, 'unixepoch') END",
+  alert: "CASE e.alert WHEN 1 THEN 'true' ELSE 'false' END",
+  safe: (expr) =>
+    `CASE WHEN substr(${expr}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13), char(10)) THEN '''' || ${expr} ELSE ${expr} END`,
+};
 
 /** The export's rows and order in plain SQL: what someone with the file and the sqlite3 shell would write. */
 export function exportSql(orgIds: readonly number[]): string {
-  const timestamp =
-    "CASE WHEN e.timestamp % 1000 = 0 THEN strftime('%Y-%m-%dT%H:%M:%SZ', e.timestamp / 1000, 'unixepoch') " +
-    "ELSE strftime('%Y-%m-%dT%H:%M:%fZ', e.timestamp / 1000.0, 'unixepoch') END";
-  return [
-    "SELECT e.id AS id,",
-    `${timestamp} AS timestamp,`,
-    "t.description AS event_type, src.description AS event_source, sev.description AS event_severity,",
-    "CASE e.alert WHEN 1 THEN 'true' ELSE 'false' END AS alert, e.status AS status,",
-    `${safe("e.description")} AS description, ${safe("o.name")} AS organisation, ${safe("u.username")} AS user,`,
-    `${safe("ep.name")} AS endpoint, ${safe("ep.tags")} AS tags, ep.ip_address AS ip_address, ep.imei AS imei,`,
-    `s.iccid AS iccid, i.imsi AS imsi, ${safe("e.container_id")} AS container`,
-    "FROM events e",
-    lookupJoins,
-    `WHERE e.organisation_id IN (${orgIds.map(Number).join(", ")})`,
-    "ORDER BY e.timestamp DESC, e.id DESC;",
-  ].join("\n");
+  return `${exportSelectSql(sqliteDialect, orgIds)};`;
 }
 
 /** `sqlite3 -readonly -csv -header FILE SQL`, its output read by this process as the HTTP export's is. */
