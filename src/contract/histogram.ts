@@ -37,6 +37,13 @@ export function bucketSpan(
   return { startMs, count: Math.floor(untilMs / intervalMs) - startMs / intervalMs + 1 };
 }
 
+/** The smallest interval that covers `fromMs`…`untilMs` in at most `most` buckets, else the widest. */
+export function smallestInterval(fromMs: number, untilMs: number, most: number): HistogramInterval {
+  return (
+    intervalNames.find((name) => bucketSpan(fromMs, untilMs, histogramIntervals[name]).count <= most) ?? "1d"
+  );
+}
+
 /**
  * The interval asked for (`raw`), or the smallest giving at most `autoMaxBuckets` buckets (else the widest);
  * a failure when the name is unknown or the buckets would be more than `maxBuckets`.
@@ -52,9 +59,7 @@ export function histogramInterval(
   const chosen =
     raw !== undefined && raw !== ""
       ? (raw as HistogramInterval)
-      : (intervalNames.find(
-          (name) => bucketSpan(fromMs, untilMs, histogramIntervals[name]).count <= autoMaxBuckets,
-        ) ?? "1d");
+      : smallestInterval(fromMs, untilMs, autoMaxBuckets);
   const { count } = bucketSpan(fromMs, untilMs, histogramIntervals[chosen]);
   return count > maxBuckets
     ? fail(

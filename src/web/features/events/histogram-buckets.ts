@@ -1,4 +1,4 @@
-import { bucketSpan, histogramIntervals, type HistogramInterval } from "../../../contract/histogram";
+import { histogramIntervals, smallestInterval, type HistogramInterval } from "../../../contract/histogram";
 import { formatQuery, type FilterTerm } from "../../../contract/query-grammar";
 
 /** A bar's time slice, both ends inclusive to the millisecond, as the API's from/until are. */
@@ -29,11 +29,7 @@ export function histogramRange(filters: readonly FilterTerm[], now: number): { f
 
 /** The smallest of the API's intervals that covers the range in at most `maxBars` buckets (else a day). */
 export function histogramInterval(range: { from: number; until: number }): HistogramInterval {
-  const names = Object.keys(histogramIntervals) as HistogramInterval[];
-  return (
-    names.find((name) => bucketSpan(range.from, range.until, histogramIntervals[name]).count <= maxBars) ??
-    "1d"
-  );
+  return smallestInterval(range.from, range.until, maxBars);
 }
 
 /** The `q` the histogram asks with: the list's filters, its time range replaced by the histogram's. */
