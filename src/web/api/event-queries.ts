@@ -49,6 +49,32 @@ export const eventQueries = {
         ).data,
       placeholderData: keepPreviousData,
     }),
+  /**
+   * Values of one field starting with `prefix` (value or label), with their counts over a view and `q`: the
+   * query bar's suggestions. A failure leaves the bar without suggestions, never the page.
+   */
+  facetValues: (
+    orgId: number,
+    view: "all" | ContainerEventView,
+    q: string | undefined,
+    field: FacetField,
+    prefix: string,
+  ) =>
+    queryOptions({
+      queryKey: [...eventQueries.all(orgId), "facet-values", view, q, field, prefix] as const,
+      queryFn: async ({ signal }) =>
+        (
+          await request(apiPaths.orgEventFacets(orgId), {
+            schema: facetsSchema,
+            search: { view, q, fields: field, limit: 8, prefix },
+            signal,
+          })
+        ).data.facets[field] ?? [],
+      staleTime: 30_000,
+      placeholderData: keepPreviousData,
+      retry: false,
+      throwOnError: false,
+    }),
   /** Matching events per bucket of `interval` over `q`'s from/until, in one request. */
   histogram: (orgId: number, view: "all" | ContainerEventView, q: string, interval: HistogramInterval) =>
     queryOptions({

@@ -27,6 +27,7 @@ import { eventColumns } from "./events-columns";
 import { EventsEmptyState } from "./events-empty-state";
 import { EventsLoadFailed } from "./events-load-failed";
 import { PrefetchNextPage } from "./prefetch-next-page";
+import { QueryBar } from "./query-bar";
 import { useOpenEvent } from "./use-open-event";
 import { ExportCsvButton } from "../export/export-csv-button";
 import "./events-list-view.css";
@@ -88,6 +89,11 @@ export function EventsListView({
   const paging = events.data?.paging;
   // The histogram endpoint reads an organisation's events or a container-event view, not one container's.
   const histogramView = view === "events" ? "all" : typeof view === "string" ? view : undefined;
+  const facetView = histogramView ?? "all";
+  const scopeTerms = useMemo(
+    () => (typeof view === "object" ? [{ field: "container", value: view.container }] : []),
+    [view],
+  );
 
   const error = events.data === undefined ? events.error : null;
   const rows = events.data?.rows ?? (error ? [] : undefined);
@@ -155,6 +161,14 @@ export function EventsListView({
   return (
     <>
       <div className="events-toolbar">
+        <QueryBar
+          orgId={orgId}
+          facetView={facetView}
+          scopeTerms={scopeTerms}
+          terms={list.filters}
+          onChange={list.setFilters}
+          fields={fields}
+        />
         <FilterChips
           terms={list.filters}
           onChange={list.setFilters}
