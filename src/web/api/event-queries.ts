@@ -75,6 +75,25 @@ export const eventQueries = {
       retry: false,
       throwOnError: false,
     }),
+  /**
+   * The times of the oldest and newest events of a view and `q` (two one-row pages), or null when there are
+   * none: the range a chart of the whole list covers.
+   */
+  timeBounds: (orgId: number, view: "all" | ContainerEventView, q: string | undefined) =>
+    queryOptions({
+      queryKey: [...eventQueries.all(orgId), "time-bounds", view, q] as const,
+      queryFn: async ({ signal }) => {
+        const path = view === "all" ? apiPaths.orgEvents(orgId) : apiPaths.containerEvents(orgId, view);
+        const end = (sort: string) =>
+          fetchListPage(path, { page: 1, perPage: 1, sort, q }, eventListSchema, signal);
+        const [oldest, newest] = await Promise.all([end("timestamp,id"), end("-timestamp,-id")]);
+        const from = oldest.rows[0]?.timestamp;
+        const until = newest.rows[0]?.timestamp;
+        return from && until ? { from: Date.parse(from), until: Date.parse(until) } : null;
+      },
+      staleTime: 60_000,
+      throwOnError: false,
+    }),
   /** Matching events per bucket of `interval` over `q`'s from/until, in one request. */
   histogram: (orgId: number, view: "all" | ContainerEventView, q: string, interval: HistogramInterval) =>
     queryOptions({

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "../../../contract/query-grammar";
 import {
   barRange,
-  defaultHistogramSpanMs,
+  barsOf,
   histogramInterval,
   histogramQuery,
   histogramRange,
+  maxBars,
+  spanOf,
 } from "./histogram-buckets";
 
 const hour = 3_600_000;
@@ -19,7 +21,7 @@ describe("histogramRange", () => {
         { field: "from", value: "2026-11-01T00:00:00Z" },
         { field: "until", value: "2026-11-02T00:00:00Z" },
       ],
-      0,
+      { from: 0, until: 1 },
     );
     expect(range).toEqual({
       from: Date.parse("2026-11-01T00:00:00Z"),
@@ -27,11 +29,44 @@ describe("histogramRange", () => {
     });
   });
 
-  it("defaults to the last 30 days up to the next whole minute", () => {
-    const now = Date.parse("2026-11-23T10:15:30Z");
-    const range = histogramRange([{ field: "from", value: "2026-11-01T00:00:00Z" }], now);
-    expect(range.until).toBe(Date.parse("2026-11-23T10:16:00Z"));
-    expect(range.until - range.from).toBe(defaultHistogramSpanMs);
+  it("without a pair, covers the list's own bounds, and nothing while they are unknown", () => {
+    const bounds = { from: Date.parse("2026-09-01T10:00:00Z"), until: Date.parse("2026-12-01T09:00:00Z") };
+    expect(histogramRange([{ field: "from", value: "2026-11-01T00:00:00Z" }], bounds)).toBe(bounds);
+    expect(histogramRange([{ field: "severity", value: "2" }], undefined)).toBeUndefined();
+  });
+});
+
+describe("barsOf", () => {
+  const range = { from: Date.parse("2026-01-01T06:00:00Z"), until: Date.parse("2026-04-10T12:00:00Z") };
+  const buckets = Array.from({ length: 100 }, (_, i) => ({
+    start: new Date(Date.parse("2026-01-01T00:00:00Z") + i * day).toISOString(),
+    count: i,
+  }));
+
+  it("sums runs of buckets into at most maxBars bars, keeping every count and the range's ends", () => {
+    const bars = barsOf(buckets, "1d", range);
+    expect(bars.length).toBeLessThanOrEqual(maxBars);
+    expect(bars).toHaveLength(34);
+    expect(bars.reduce((sum, bar) => sum + bar.count, 0)).toBe((99 * 100) / 2);
+    expect(bars[0]).toEqual({
+      slice: { from: "2026-01-01T06:00:00.000Z", until: "2026-01-03T23:59:59.999Z" },
+      count: 0 + 1 + 2,
+    });
+    expect(bars.at(-1)?.slice.until).toBe("2026-04-10T12:00:00.000Z");
+    for (let i = 1; i < bars.length; i++) {
+      expect(Date.parse(bars[i]?.slice.from ?? "")).toBe(Date.parse(bars[i - 1]?.slice.until ?? "") + 1);
+    }
+  });
+
+  it("keeps one bar per bucket when they fit", () => {
+    expect(barsOf(buckets.slice(0, maxBars), "1d", range)).toHaveLength(maxBars);
+  });
+
+  it("spans dragged bars in either direction", () => {
+    const bars = barsOf(buckets, "1d", range);
+    expect(spanOf(bars, 5, 2)).toEqual({ from: bars[2]?.slice.from, until: bars[5]?.slice.until });
+    expect(spanOf(bars, 3, 3)).toEqual(bars[3]?.slice);
+    expect(spanOf(bars, 0, 99)).toBeUndefined();
   });
 });
 
