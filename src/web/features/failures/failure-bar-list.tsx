@@ -12,6 +12,7 @@ const collapsedBars = 5;
 export function FailureBarList({
   title,
   field,
+  noun,
   list,
   selected,
   emptyText,
@@ -19,6 +20,8 @@ export function FailureBarList({
 }: {
   title: string;
   field: CountField;
+  /** What the field is called in a sentence: "filter by client address". */
+  noun: string;
   list: CountList;
   selected: string | undefined;
   emptyText: string;
@@ -38,7 +41,7 @@ export function FailureBarList({
         ) : null}
       </h3>
       {list.error && !list.bars ? (
-        <ErrorState error={list.error} title={`Could not count failures by ${field}`} />
+        <ErrorState error={list.error} title={`Could not count failures by ${noun}`} />
       ) : !shown ? (
         <ul className="failure-bars-list" aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`}>
           {[0, 1, 2].map((index) => (
@@ -55,7 +58,7 @@ export function FailureBarList({
             <FailureBar
               key={bar.value}
               bar={bar}
-              field={field}
+              noun={noun}
               max={max}
               pressed={bar.value === selected}
               onPick={onPick}
@@ -81,13 +84,13 @@ export function FailureBarList({
 
 function FailureBar({
   bar,
-  field,
+  noun,
   max,
   pressed,
   onPick,
 }: {
   bar: CountBar;
-  field: CountField;
+  noun: string;
   max: number;
   pressed: boolean;
   onPick: (value: string | undefined) => void;
@@ -110,7 +113,7 @@ function FailureBar({
           {formatCount(bar.count)}
           <span className="visually-hidden">
             {" "}
-            {bar.count === 1 ? "failure" : "failures"}, filter by {field}
+            {bar.count === 1 ? "failure" : "failures"}, filter by {noun}
           </span>
         </span>
         <span className="failure-bar-track" aria-hidden="true">

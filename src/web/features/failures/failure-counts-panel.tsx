@@ -1,31 +1,47 @@
 import type { FilterTerm } from "../../../contract/query-grammar";
+import { formatCount } from "../../ui/formats";
 import { ErrorState, Skeleton } from "../../ui/states";
 import { formatRange } from "../../ui/time-range";
 import { FailureBarList } from "./failure-bar-list";
-import { pickFilter, rangeTerms, type FailureRange } from "./failure-range";
+import { pickFilter, rangeOf } from "./failure-range";
 import { useFailureCounts, type CountField } from "./use-failure-counts";
-import { formatCount } from "../../ui/formats";
+
+const lists: readonly { field: CountField; noun: string; title: string; empty: string }[] = [
+  { field: "reason", noun: "reason", title: "Top reasons", empty: "No failure here gives a reason." },
+  {
+    field: "client_ip",
+    noun: "client address",
+    title: "Top client addresses",
+    empty: "No failure here names an address.",
+  },
+  {
+    field: "container",
+    noun: "container",
+    title: "Top containers",
+    empty: "No container has failures here.",
+  },
+  { field: "user", noun: "user", title: "Top users", empty: "No failure here names a user." },
+];
 
 /**
- * Where failed access concentrates over the selected range and the table's filters: the total, then the
- * busiest containers, users and endpoints. Picking one writes its chip (and the counted range) into the URL,
- * narrowing the table below.
+ * Why and from where access fails, over the table's filters and time range (all of it without one): the
+ * total, then the top reasons, client addresses, containers and users. Picking one writes its chip into the
+ * URL, narrowing the table below; picking it again removes it.
  */
 export function FailureCountsPanel({
   orgId,
-  range,
   filters,
   onFiltersChange,
 }: {
   orgId: number;
-  range: FailureRange;
   filters: readonly FilterTerm[];
   onFiltersChange: (filters: FilterTerm[]) => void;
 }) {
-  const counts = useFailureCounts(orgId, range, filters);
+  const counts = useFailureCounts(orgId, filters);
+  const range = rangeOf(filters);
   const selected = (field: CountField) => filters.find((term) => term.field === field)?.value;
   const pick = (field: CountField) => (value: string | undefined) => {
-    onFiltersChange(pickFilter(filters, field, value, range));
+    onFiltersChange(pickFilter(filters, field, value));
   };
 
   return (
@@ -37,20 +53,11 @@ export function FailureCountsPanel({
       <div className="failure-counts-head">
         <h2 id="failure-counts-title">Where access fails</h2>
         <p className="failure-counts-range">
-          {formatRange(range.from, range.until)}
-          {range.isDefault ? <span className="muted"> · last 30 days</span> : null}
+          {range ? formatRange(range.from, range.until) : "All time"}
+          {filters.length > (range ? 2 : 0) ? (
+            <span className="muted"> · with the table&apos;s filters</span>
+          ) : null}
         </p>
-        {range.isDefault ? (
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={() => {
-              onFiltersChange([...rangeTerms(range), ...filters]);
-            }}
-          >
-            Show these 30 days in the table
-          </button>
-        ) : null}
         <p className="failure-counts-total">
           {counts.total !== undefined ? (
             <>
@@ -68,30 +75,18 @@ export function FailureCountsPanel({
         <p className="failure-counts-empty">No failed access in this range.</p>
       ) : (
         <div className="failure-counts-grid">
-          <FailureBarList
-            title="Top containers"
-            field="container"
-            list={counts.container}
-            selected={selected("container")}
-            emptyText="No container has failures in this range."
-            onPick={pick("container")}
-          />
-          <FailureBarList
-            title="Top users"
-            field="user"
-            list={counts.user}
-            selected={selected("user")}
-            emptyText="No failure in this range names a user."
-            onPick={pick("user")}
-          />
-          <FailureBarList
-            title="Top endpoints"
-            field="endpoint"
-            list={counts.endpoint}
-            selected={selected("endpoint")}
-            emptyText="No failure in this range names an endpoint."
-            onPick={pick("endpoint")}
-          />
+          {lists.map(({ field, noun, title, empty }) => (
+            <FailureBarList
+              key={field}
+              title={title}
+              field={field}
+              noun={noun}
+              list={counts[field]}
+              selected={selected(field)}
+              emptyText={empty}
+              onPick={pick(field)}
+            />
+          ))}
         </div>
       )}
     </section>

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { eventList } from "../../../contract/list-params";
 import { PageHeader } from "../../app/page-header";
@@ -8,7 +7,6 @@ import { EventsListView } from "../events/events-list-view";
 import { ContainerEventViewTabs } from "./container-event-view-tabs";
 import { readView, viewCopy } from "./container-event-views";
 import { FailureCountsPanel } from "./failure-counts-panel";
-import { defaultFailureRange, rangeOf } from "./failure-range";
 import { timelineLinkColumns } from "./timeline-link-column";
 import "./failures-page.css";
 
@@ -22,7 +20,6 @@ export function Component() {
   const view = readView(params);
   const copy = viewCopy[view];
   const list = useListSearch(eventList);
-  const [fallbackRange] = useState(() => defaultFailureRange());
 
   return (
     <div className="page failures-page">
@@ -30,12 +27,7 @@ export function Component() {
       <ContainerEventViewTabs current={view} />
       <p className="view-description">{copy.description}</p>
       {view === "by_fail" ? (
-        <FailureCountsPanel
-          orgId={orgId}
-          range={rangeOf(list.filters, fallbackRange)}
-          filters={list.filters}
-          onFiltersChange={list.setFilters}
-        />
+        <FailureCountsPanel orgId={orgId} filters={list.filters} onFiltersChange={list.setFilters} />
       ) : null}
       <EventsListView
         key={view}
