@@ -23,6 +23,7 @@ export const apiPaths = {
   orgEvents: (orgId: number) => `/orgs/${orgId}/events`,
   orgEventFacets: (orgId: number) => `/orgs/${orgId}/events/facets`,
   orgEventHistogram: (orgId: number) => `/orgs/${orgId}/events/histogram`,
+  orgEventStream: (orgId: number) => `/orgs/${orgId}/events/stream`,
   orgEvent: (orgId: number, eventId: string) => `/orgs/${orgId}/events/${seg(eventId)}`,
   containerEvents: (orgId: number, view: ContainerEventView) => `/orgs/${orgId}/container_events/${view}`,
   containers: (orgId: number) => `/orgs/${orgId}/containers`,

@@ -20,6 +20,8 @@ export type SendOptions = {
   signal?: AbortSignal | undefined;
   /** Defaults to `application/json`. */
   accept?: string;
+  /** More request headers (`Last-Event-ID`, …). */
+  headers?: Record<string, string> | undefined;
   /** Send the bearer token (default). `false` for the sign-in calls themselves. */
   auth?: boolean;
 };
@@ -54,7 +56,7 @@ export function apiUrl(path: string, search?: SearchParams): string {
 
 export async function send(path: string, options: SendOptions = {}): Promise<Response> {
   const useAuth = options.auth ?? true;
-  const headers = new Headers({ Accept: options.accept ?? "application/json" });
+  const headers = new Headers({ ...options.headers, Accept: options.accept ?? "application/json" });
   if (options.body !== undefined) headers.set("Content-Type", "application/json");
   if (useAuth) {
     const token = await auth.token();

@@ -1,9 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { eventFilterFields } from "../../../contract/filter-fields";
 import { eventList } from "../../../contract/list-params";
-import type { FilterTerm } from "../../../contract/query-grammar";
+import { formatQuery, type FilterTerm } from "../../../contract/query-grammar";
 import { isApiError } from "../../api/api-error";
 import { eventQueries, type EventView } from "../../api/event-queries";
 import { readListSearch, writeListSearch } from "../../app/list-search";
@@ -26,8 +26,10 @@ import { EventHistogram } from "./event-histogram";
 import { eventColumns } from "./events-columns";
 import { EventsEmptyState } from "./events-empty-state";
 import { EventsLoadFailed } from "./events-load-failed";
+import { LiveBar } from "./live-bar";
 import { PrefetchNextPage } from "./prefetch-next-page";
 import { QueryBar } from "./query-bar";
+import { useLiveEvents } from "./use-live-events";
 import { useOpenEvent } from "./use-open-event";
 import { ExportCsvButton } from "../export/export-csv-button";
 import "./events-list-view.css";
@@ -94,10 +96,39 @@ export function EventsListView({
     () => (typeof view === "object" ? [{ field: "container", value: view.container }] : []),
     [view],
   );
+  const queryClient = useQueryClient();
+  const [liveGeneration, setLiveGeneration] = useState(0);
+  const [showingNew, setShowingNew] = useState(false);
+  const newestId = useMemo(
+    () => (events.data ? Math.max(0, ...events.data.rows.map((event) => event.id)) : undefined),
+    [events.data],
+  );
+  // New events go on top only on the first page of a list in time order: elsewhere they have no place in view.
+  const first = list.sort[0];
+  const liveApplies =
+    list.page === 1 &&
+    first !== undefined &&
+    first.desc &&
+    (first.field === "timestamp" || first.field === "id");
 
   const error = events.data === undefined ? events.error : null;
   const rows = events.data?.rows ?? (error ? [] : undefined);
   const filterError = isApiError(error, "bad_request") && error.param === "q" ? error.message : undefined;
+  const live = useLiveEvents({
+    orgId,
+    view: facetView,
+    q: formatQuery([...scopeTerms, ...list.filters]) || undefined,
+    since: newestId,
+    generation: liveGeneration,
+    enabled: liveApplies && newestId !== undefined && !events.isPlaceholderData && filterError === undefined,
+  });
+  const showNewEvents = () => {
+    setShowingNew(true);
+    void queryClient.invalidateQueries({ queryKey: eventQueries.all(orgId) }).finally(() => {
+      setShowingNew(false);
+      setLiveGeneration((generation) => generation + 1);
+    });
+  };
 
   const onPage = openId === null ? undefined : events.data?.rows.find((event) => String(event.id) === openId);
   // A link to an event that is not on this page (or no longer): fetch it by id.
@@ -199,6 +230,15 @@ export function EventsListView({
               { field: "until", value: bucket.until },
             ]);
           }}
+        />
+      ) : null}
+      {liveApplies && filterError === undefined ? (
+        <LiveBar
+          state={live.state}
+          count={live.count}
+          showing={showingNew}
+          onShow={showNewEvents}
+          onPauseChange={live.setPaused}
         />
       ) : null}
       {/* The table is memoised: the props stay the same objects while its rows do not change. */}
