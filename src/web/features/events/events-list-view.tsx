@@ -26,9 +26,11 @@ import { EventHistogram } from "./event-histogram";
 import { eventColumns } from "./events-columns";
 import { EventsEmptyState } from "./events-empty-state";
 import { EventsLoadFailed } from "./events-load-failed";
+import { FacetSidebar } from "./facet-sidebar";
 import { LiveBar } from "./live-bar";
 import { PrefetchNextPage } from "./prefetch-next-page";
 import { QueryBar } from "./query-bar";
+import { useFacetSidebar } from "./use-facet-sidebar";
 import { useLiveEvents } from "./use-live-events";
 import { useOpenEvent } from "./use-open-event";
 import { ExportCsvButton } from "../export/export-csv-button";
@@ -56,6 +58,7 @@ export function EventsListView({
   emptyTitle,
   notFoundTitle = "This organisation was not found or is not visible to you",
   histogram = true,
+  topValues = false,
   extraColumns,
 }: {
   orgId: number;
@@ -68,6 +71,8 @@ export function EventsListView({
   notFoundTitle?: string;
   /** Show the event counts over time above the table. */
   histogram?: boolean;
+  /** Offer the Top values sidebar beside the table. */
+  topValues?: boolean;
   /** Columns after the event columns (a row action, …); must be stable (module-level). */
   extraColumns?: readonly DataTableColumn<Event>[];
 }) {
@@ -97,6 +102,8 @@ export function EventsListView({
     [view],
   );
   const queryClient = useQueryClient();
+  const [sidebarOpen, setSidebarOpen] = useFacetSidebar();
+  const showSidebar = topValues && sidebarOpen;
   const [liveGeneration, setLiveGeneration] = useState(0);
   const [showingNew, setShowingNew] = useState(false);
   const newestId = useMemo(
@@ -209,6 +216,18 @@ export function EventsListView({
           serverError={filterError}
         />
         <div className="events-toolbar-actions">
+          {topValues ? (
+            <button
+              type="button"
+              className="button button-small"
+              aria-pressed={sidebarOpen}
+              onClick={() => {
+                setSidebarOpen(!sidebarOpen);
+              }}
+            >
+              Top values
+            </button>
+          ) : null}
           <ColumnChooser
             columns={eventColumnChoices}
             visibility={columnVisibility}
@@ -241,50 +260,62 @@ export function EventsListView({
           onPauseChange={live.setPaused}
         />
       ) : null}
-      {/* The table is memoised: the props stay the same objects while its rows do not change. */}
-      <DataTable
-        label={label}
-        columns={columns}
-        rows={rows}
-        getRowId={eventRowId}
-        rowCount={paging?.total ?? 0}
-        page={list.page}
-        perPage={list.perPage}
-        sorting={sorting}
-        onSortingChange={changeSorting}
-        columnVisibility={columnVisibility}
-        onColumnVisibilityChange={setColumnVisibility}
-        onRowOpen={openRow}
-        activeRowId={openEvent ? String(openEvent.id) : undefined}
-        isStale={events.isPlaceholderData}
-        rowClassName={eventRowClass}
-        empty={
-          rows?.length !== 0 ? undefined : error ? (
-            <EventsLoadFailed
-              error={error}
-              filterRefused={filterError !== undefined}
-              onClearFilters={() => {
-                list.setFilters([]);
-              }}
-              onRetry={() => void events.refetch()}
-            />
-          ) : paging ? (
-            <EventsEmptyState
-              paging={paging}
-              page={list.page}
-              filters={list.filters}
-              types={types.data}
-              emptyTitle={emptyTitle}
-              onLastPage={() => {
-                list.setPage(paging.totalPages);
-              }}
-              onClearFilters={() => {
-                list.setFilters([]);
-              }}
-            />
-          ) : null
-        }
-      />
+      <div className="events-body">
+        {showSidebar && !filterError ? (
+          <FacetSidebar
+            orgId={orgId}
+            view={facetView}
+            scopeTerms={scopeTerms}
+            filters={list.filters}
+            fields={fields}
+            onFiltersChange={list.setFilters}
+          />
+        ) : null}
+        {/* The table is memoised: the props stay the same objects while its rows do not change. */}
+        <DataTable
+          label={label}
+          columns={columns}
+          rows={rows}
+          getRowId={eventRowId}
+          rowCount={paging?.total ?? 0}
+          page={list.page}
+          perPage={list.perPage}
+          sorting={sorting}
+          onSortingChange={changeSorting}
+          columnVisibility={columnVisibility}
+          onColumnVisibilityChange={setColumnVisibility}
+          onRowOpen={openRow}
+          activeRowId={openEvent ? String(openEvent.id) : undefined}
+          isStale={events.isPlaceholderData}
+          rowClassName={eventRowClass}
+          empty={
+            rows?.length !== 0 ? undefined : error ? (
+              <EventsLoadFailed
+                error={error}
+                filterRefused={filterError !== undefined}
+                onClearFilters={() => {
+                  list.setFilters([]);
+                }}
+                onRetry={() => void events.refetch()}
+              />
+            ) : paging ? (
+              <EventsEmptyState
+                paging={paging}
+                page={list.page}
+                filters={list.filters}
+                types={types.data}
+                emptyTitle={emptyTitle}
+                onLastPage={() => {
+                  list.setPage(paging.totalPages);
+                }}
+                onClearFilters={() => {
+                  list.setFilters([]);
+                }}
+              />
+            ) : null
+          }
+        />
+      </div>
       {paging && !events.isPlaceholderData && list.page < paging.totalPages ? (
         <PrefetchNextPage orgId={orgId} view={view} request={list.request} />
       ) : null}

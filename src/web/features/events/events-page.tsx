@@ -12,6 +12,7 @@ export function Component() {
         orgId={orgId}
         view="events"
         label="Events"
+        topValues
         emptyTitle="No events have been recorded for this organisation yet"
       />
     </div>
