@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Event } from "../../../contract/event";
 import { containerEventQueries } from "../../api/container-event-queries";
+import { useDisplayZone } from "../../ui/display-zone";
 import { ErrorState, Skeleton } from "../../ui/states";
 import { groupByDay } from "./timeline-days";
 import { TimelineEntry } from "./timeline-entry";
@@ -11,7 +12,7 @@ import { formatCount } from "../../ui/formats";
 const anchorContext = 5;
 
 /**
- * A container's events as a vertical timeline grouped by local day, newest first. Older pages load when the
+ * A container's events as a vertical timeline grouped by day in the zone times are shown in, newest first. Older pages load when the
  * end of the list scrolls into view (or with the `Load older events` button); when the timeline opens at
  * `startPage` (around `anchorId`), newer pages load with `Load newer events`. The anchor is scrolled to and
  * highlighted once it is on screen. The buttons stay enabled (aria-disabled) while loading so they keep focus.
@@ -46,7 +47,9 @@ export function ContainerTimeline({
     }
     return rows;
   }, [timeline.data]);
-  const days = useMemo(() => groupByDay(events), [events]);
+  const zone = useDisplayZone();
+  const [now] = useState(() => Date.now());
+  const days = useMemo(() => groupByDay(events, now, zone), [events, now, zone]);
   const total = timeline.data?.pages[0]?.paging.total;
 
   const sentinel = useRef<HTMLDivElement>(null);

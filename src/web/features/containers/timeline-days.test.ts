@@ -43,6 +43,15 @@ describe("groupByDay", () => {
     expect(losAngeles.groupByDay(acrossUtcMidnight, now).map((day) => day.key)).toEqual(["2026-11-19"]);
   });
 
+  it("splits at UTC midnight when times are shown in UTC, wherever the viewer is", async () => {
+    const now = Date.parse("2026-11-20T12:00:00Z");
+    const chatham = await inZone("Pacific/Chatham");
+    const events = [at(2, "2026-11-20T12:00:00Z"), at(1, "2026-11-20T08:00:00Z")];
+    const days = chatham.groupByDay(events, now, "utc");
+    expect(days.map((day) => day.key)).toEqual(["2026-11-20"]);
+    expect(days[0]?.label).toBe("Today · Friday, November 20, 2026");
+  });
+
   it("answers no groups for no events", () => {
     expect(groupByDay([])).toEqual([]);
   });
