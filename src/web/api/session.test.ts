@@ -10,8 +10,11 @@ const origin = "http://api.test";
 const url = (path: string) => `${origin}/api/v1${path}`;
 const server = setupServer();
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-const jwt = (name: string, expiresInSeconds: number) =>
-  `${encode({ alg: "HS256" })}.${encode({ sub: name, exp: Math.floor(Date.now() / 1000) + expiresInSeconds })}.sig`;
+/** A token as the server issues them, `issuedSecondsAgo` before now (an hour-long token about to expire: 3590). */
+const jwt = (name: string, expiresInSeconds: number, issuedSecondsAgo = 0) => {
+  const now = Math.floor(Date.now() / 1000);
+  return `${encode({ alg: "HS256" })}.${encode({ sub: name, iat: now - issuedSecondsAgo, exp: now + expiresInSeconds })}.sig`;
+};
 
 let session: typeof SessionModule;
 let client: typeof RequestModule;
@@ -73,7 +76,7 @@ describe("session", () => {
   it("refreshes a token about to expire before using it", async () => {
     const fresh = jwt("ada-2", 3600);
     let refreshedWith: unknown;
-    await signIn(jwt("ada", 10));
+    await signIn(jwt("ada", 10, 3590));
     server.use(
       http.post(url("/authenticate"), async ({ request }) => {
         refreshedWith = await request.json();
@@ -89,7 +92,7 @@ describe("session", () => {
   it("refreshes on a timer a minute before the token expires", async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 10, 18, 12, 30), toFake: ["setTimeout", "clearTimeout", "Date"] });
     const refreshed = vi.fn();
-    await signIn(jwt("ada", 120));
+    await signIn(jwt("ada", 120, 3480));
     server.use(
       http.post(url("/authenticate"), () => {
         refreshed();
@@ -100,6 +103,31 @@ describe("session", () => {
     expect(refreshed).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(15_000);
     expect(refreshed).toHaveBeenCalledOnce();
+  });
+
+  it("refreshes a short-lived token once shortly before it expires, never in a loop", async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 10, 18, 12, 30), toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const refreshed = vi.fn();
+    await signIn(jwt("ada", 15));
+    server.use(
+      http.post(url("/authenticate"), () => {
+        refreshed();
+        return HttpResponse.json({ auth_token: jwt("ada", 15) });
+      }),
+      echoMe,
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(refreshed).not.toHaveBeenCalled();
+    // Requests in between do not refresh a token with most of its life ahead.
+    await client.request("/me", { schema: me });
+    expect(refreshed).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(refreshed).toHaveBeenCalledOnce();
+    // A 15 s token is refreshed 3.75 s before it expires: 5 times a minute, as the issue's 250 a second was not.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(refreshed.mock.calls.length).toBeGreaterThanOrEqual(5);
+    expect(refreshed.mock.calls.length).toBeLessThanOrEqual(7);
+    expect(session.getSession().status).toBe("signed-in");
   });
 
   it("ends the session as expired when the server refuses the token", async () => {
@@ -114,7 +142,7 @@ describe("session", () => {
   });
 
   it("ends the session when the refresh token is refused", async () => {
-    await signIn(jwt("ada", 5));
+    await signIn(jwt("ada", 5, 3595));
     server.use(
       http.post(url("/authenticate"), () =>
         HttpResponse.json({ error: "unauthorized", message: "Refresh token revoked." }, { status: 401 }),

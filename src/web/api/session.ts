@@ -1,7 +1,7 @@
 import { apiPaths } from "../../contract/api-paths";
 import { refreshedSchema, tokensSchema } from "../../contract/auth";
 import { isApiError } from "./api-error";
-import { jwtExpiresAt } from "./jwt-expiry";
+import { jwtExpiresAt, jwtIssuedAt } from "./jwt-expiry";
 import { configureAuth, request, send } from "./request";
 import { loadTokens, saveTokens, type Tokens } from "./stored-tokens";
 
@@ -21,7 +21,7 @@ export type Session =
   | { status: "signed-in"; signOut?: SignOutAttempt }
   | { status: "signed-out"; reason: "initial" | "signed-out" | "expired" };
 
-/** Refresh this long before the auth token expires. */
+/** Refresh this long before the auth token expires, or a quarter of its life for tokens shorter than 4 minutes. */
 const refreshLeadMs = 60_000;
 const retryRefreshMs = 15_000;
 /** A failed sign-out without `Retry-After` is retried after 2 s, then 4, 8… up to a minute. */
@@ -29,6 +29,7 @@ const signOutBackoffMs = { first: 2_000, max: 60_000 };
 const maxTimerMs = 2 ** 31 - 1;
 
 let tokens: Tokens | undefined = loadTokens();
+let refreshLead = tokens ? leadFor(tokens.authToken) : refreshLeadMs;
 let session: Session = tokens ? { status: "signed-in" } : { status: "signed-out", reason: "initial" };
 let refreshing: Promise<void> | undefined;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -127,7 +128,7 @@ export function expireSession(): void {
 }
 
 async function freshAuthToken(): Promise<string | undefined> {
-  if (tokens && expiresWithin(tokens.authToken, refreshLeadMs / 2)) await refresh();
+  if (tokens && expiresWithin(tokens.authToken, refreshLead / 2)) await refresh();
   return tokens?.authToken;
 }
 
@@ -158,6 +159,7 @@ async function runRefresh(): Promise<void> {
 
 function setTokens(next: Tokens): void {
   tokens = next;
+  refreshLead = leadFor(next.authToken);
   saveTokens(next);
   scheduleRefresh();
   if (session.status !== "signed-in") publish({ status: "signed-in" });
@@ -182,8 +184,20 @@ function scheduleRefresh(delayMs?: number): void {
   if (!tokens) return;
   const expiresAt = jwtExpiresAt(tokens.authToken);
   if (delayMs === undefined && expiresAt === undefined) return;
-  const delay = delayMs ?? (expiresAt ?? 0) - refreshLeadMs - Date.now();
+  const delay = delayMs ?? (expiresAt ?? 0) - refreshLead - Date.now();
   refreshTimer = setTimeout(() => void refresh(), Math.min(Math.max(0, delay), maxTimerMs));
+}
+
+/**
+ * How long before a token's expiry to refresh it: a minute, or a quarter of the life of a shorter token (from
+ * `iat`, else from now), so that a token living under a minute is not refreshed the moment it arrives, again
+ * and again.
+ */
+function leadFor(token: string): number {
+  const expiresAt = jwtExpiresAt(token);
+  if (expiresAt === undefined) return refreshLeadMs;
+  const life = expiresAt - (jwtIssuedAt(token) ?? Date.now());
+  return Math.min(refreshLeadMs, Math.max(1_000, life / 4));
 }
 
 function expiresWithin(token: string, ms: number): boolean {
