@@ -31,7 +31,14 @@ describe("createSseParser", () => {
         const chunks = at.slice(1).map((end, i) => stream.slice(at[i], end));
         expect(parse(chunks)).toEqual(expected);
       }),
+      { numRuns: 2000 },
     );
+  });
+
+  it("keeps a CRLF whole across chunks, empty chunks between its halves too", () => {
+    expect(parse(["data: a\r", "", "\n", "\r", "\n"])).toEqual([
+      { id: undefined, event: "message", data: "a" },
+    ]);
   });
 
   it("keeps a message without its blank line until the blank line comes", () => {

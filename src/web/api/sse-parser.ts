@@ -32,6 +32,7 @@ export function createSseParser(onMessage: (message: SseMessage) => void) {
 
   return {
     push(chunk: string) {
+      if (chunk === "") return;
       let text = chunk;
       if (pendingCr && text.startsWith("\n")) text = text.slice(1);
       pendingCr = false;
