@@ -36,8 +36,8 @@ describe("createSseParser", () => {
   });
 
   it("keeps a CRLF whole across chunks, empty chunks between its halves too", () => {
-    expect(parse(["data: a\r", "", "\n", "\r", "\n"])).toEqual([
-      { id: undefined, event: "message", data: "a" },
+    expect(parse(["data: a\r", "", "\ndata: b\r\n\r\n"])).toEqual([
+      { id: undefined, event: "message", data: "a\nb" },
     ]);
   });
 
