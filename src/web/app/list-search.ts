@@ -1,17 +1,22 @@
 import { z } from "zod";
-import { defaultPerPage, maxPerPage } from "../../contract/list-params";
+import type { FilterSpecs } from "../../contract/filter-fields";
+import { defaultPerPage, maxPerPage, parseListParams, type ListKind } from "../../contract/list-params";
 import { formatQuery, parseQuery, type FilterTerm } from "../../contract/query-grammar";
 import { formatSort, parseSort, type SortTerm } from "../../contract/sort-grammar";
 import type { ListRequest } from "../api/list-page";
 
 /**
  * A list page's state in the URL: `page`, `per_page`, `sort` and `q`, with `sort` and `q` in the API's own
- * syntax. Anything malformed falls back to its default (an invalid sort or q is dropped), so a hand-edited or
- * stale link still opens. Defaults never appear in the URL.
+ * syntax. What the contract would refuse and the chips cannot show is named in `problem` (in the contract's
+ * words) so the page can say so instead of listing something else; the values are read leniently meanwhile
+ * (anything malformed is its default) so the rest of the page can be drawn. Defaults never appear in the URL.
  */
 
-/** The sort grammar of one list endpoint (the contract's `eventList` or `containerList` fit). */
-export type ListSortKind = { sortFields: readonly string[]; defaultSort: string };
+/** One list endpoint's filters and sort grammar (the contract's `eventList` or `containerList`). */
+export type ListSortKind = ListKind<FilterSpecs, string>;
+
+/** A list parameter of the URL the contract refuses, and why. */
+export type ListProblem = { param: string; message: string };
 
 export type ListSearch = {
   page: number;
@@ -19,6 +24,7 @@ export type ListSearch = {
   /** The effective order: the URL's, or the endpoint's default. Never empty. */
   sort: SortTerm[];
   filters: FilterTerm[];
+  problem?: ListProblem | undefined;
 };
 
 const wholeNumber = (max: number, fallback: number) =>
@@ -67,7 +73,15 @@ const listParamNames = ["page", "per_page", "sort", "q"] as const;
 
 export function readListSearch(params: URLSearchParams, kind: ListSortKind): ListSearch {
   const raw = Object.fromEntries(listParamNames.map((name) => [name, params.get(name) ?? undefined]));
-  return listSearchSchema(kind).parse(raw);
+  const search = listSearchSchema(kind).parse(raw);
+  const checked = parseListParams(params, kind);
+  if (checked.ok) return search;
+  // A q that reads as chips but has a bad value is left to the server: its 400 marks the chip at fault.
+  const qs = params.getAll("q");
+  const chipsShowIt = checked.param === "q" && qs.length === 1 && parseQuery(qs[0] ?? "").ok;
+  return chipsShowIt
+    ? search
+    : { ...search, problem: { param: checked.param ?? "q", message: checked.message } };
 }
 
 /** The URL for `search`, keeping unrelated params (an open drawer, …) and leaving defaults out. */

@@ -30,6 +30,7 @@ export function prefetchEventsPage(queryClient: QueryClient, { params, request }
   const orgId = parseOrgId(params.orgId ?? "");
   if (!signedIn() || orgId === undefined) return null;
   const search = readListSearch(new URL(request.url).searchParams, eventList);
+  if (search.problem) return null;
   queryClient.query(eventQueries.list(orgId, "events", toListRequest(search, eventList))).catch(ignore);
   queryClient.query(eventQueries.types()).catch(ignore);
   return null;

@@ -41,7 +41,15 @@ export function useListSearch(kind: ListSortKind) {
       setPerPage: (perPage: number) => {
         update({ perPage, page: 1 });
       },
+      /** Takes a parameter the contract refuses out of the URL (a new history entry, so Back restores it). */
+      dropParam: (name: string) => {
+        setParams((current) => {
+          const next = new URLSearchParams(current);
+          next.delete(name);
+          return next;
+        });
+      },
     }),
-    [search, kind, update],
+    [search, kind, update, setParams],
   );
 }

@@ -16,6 +16,7 @@ import { DataTable } from "../../ui/data-table";
 import type { DataTableColumn } from "../../ui/data-table-features";
 import { Drawer } from "../../ui/drawer";
 import { FilterChips } from "../../ui/filter-chips";
+import { LinkProblem } from "../../ui/link-problem";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs } from "./event-filter-fields";
@@ -82,6 +83,7 @@ export function EventsListView({
   const [columnVisibility, setColumnVisibility] = useEventColumnVisibility();
   const events = useQuery({
     ...eventQueries.list(orgId, view, list.request),
+    enabled: list.problem === undefined,
     throwOnError: (error, query) =>
       query.state.data === undefined && !inPlaceErrors.some((kind) => isApiError(error, kind)),
   });
@@ -184,6 +186,10 @@ export function EventsListView({
     },
     [setParams],
   );
+
+  if (list.problem) {
+    return <LinkProblem problem={list.problem} onDrop={list.dropParam} />;
+  }
 
   if (isApiError(error, "not_found")) {
     return (
