@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { facetsSchema, type FacetValue } from "../../contract/facets";
+import { facetsSchema, type FacetField, type FacetValue } from "../../contract/facets";
 import type { Event } from "../../contract/event";
-import type { StoredFacetField } from "../store/facet-columns";
 import { facetGroupsOf, facetReaders } from "./facet-model";
 import { expectError, listAll, startTestServer } from "./server-fixture";
 
@@ -12,7 +11,7 @@ const { acme, globex } = server.tokens;
 const numeric = new Set(["type", "source", "severity", "organisation", "user", "endpoint"]);
 
 /** The facet the events make: count descending, then value ascending (numerically for ids), at most `limit`. */
-function model(events: Event[], field: StoredFacetField, limit = 10, prefix?: string): FacetValue[] {
+function model(events: Event[], field: FacetField, limit = 10, prefix?: string): FacetValue[] {
   const lower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
   return facetGroupsOf(events, field)
     .map(({ value, label, n }) => ({ value: value ?? "", label: label ?? "—", count: n }))
@@ -52,7 +51,7 @@ describe("GET /orgs/{org_id}/events/facets", () => {
   it("counts every field over the view and q, null values under an empty value", async () => {
     const q = "severity:1,severity:2";
     const listed = (await listAll(server, acme.auth_token, "/orgs/1/container_events/by_fail", { q })).rows;
-    const fields = Object.keys(facetReaders) as StoredFacetField[];
+    const fields = Object.keys(facetReaders) as FacetField[];
     const answer = await facets(1, { view: "by_fail", q, fields: fields.join(","), limit: "100" });
     expect(answer.total).toBe(listed.length);
     for (const field of fields) expect(answer.facets[field], field).toEqual(model(listed, field, 100));
