@@ -10,7 +10,7 @@ export type Denial = { reason: string; text: string; addresses: readonly [string
 
 /** The address behind most wrong passwords: someone guessing, over and over. */
 const guesser = "203.0.113.7";
-const office = ["198.51.100.10", "198.51.100.11", "2001:db8:acme::20"] as const;
+const office = ["198.51.100.10", "198.51.100.11", "2001:db8:ac::20"] as const;
 
 export const wrongPassword: Denial = {
   reason: "wrong_password",

@@ -67,16 +67,18 @@ describe("GET /orgs/{org_id}/events/facets", () => {
     });
   });
 
-  it("counts reason and client_ip, which no event carries yet, under the null value", async () => {
-    const answer = await facets(2, { fields: "reason,client_ip" });
-    const total = all.filter((e) => e.organisation.id === 2).length;
-    expect(answer).toEqual({
-      total,
-      facets: {
-        reason: [{ value: "", label: "—", count: total }],
-        client_ip: [{ value: "", label: "—", count: total }],
-      },
-    });
+  it("counts reason and client_ip as stored: failures by cause and address, every other event under the null value", async () => {
+    const mine = all.filter((e) => e.organisation.id === 2);
+    const answer = await facets(2, { fields: "reason,client_ip", limit: "100" });
+    expect(answer.total).toBe(mine.length);
+    expect(answer.facets.reason).toEqual(model(mine, "reason", 100));
+    expect(answer.facets.client_ip).toEqual(model(mine, "client_ip", 100));
+    expect(answer.facets.reason?.find((entry) => entry.value === "")?.count).toBe(
+      mine.filter((e) => e.reason === null).length,
+    );
+    const failures = await facets(2, { view: "by_fail", fields: "reason" });
+    expect(failures.facets.reason?.length).toBeGreaterThan(2);
+    expect(failures.facets.reason?.some((entry) => entry.value === "")).toBe(false);
   });
 
   it("keeps the values whose value or label starts with prefix, case-insensitively, and at most limit", async () => {
