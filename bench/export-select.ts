@@ -23,7 +23,9 @@ export function exportSelectSql(dialect: ExportDialect, orgIds: readonly number[
     `${dialect.alert} AS alert, e.status AS status,`,
     `${safe("e.description")} AS description, ${safe("o.name")} AS organisation, ${safe("u.username")} AS user,`,
     `${safe("ep.name")} AS endpoint, ${safe("ep.tags")} AS tags, ep.ip_address AS ip_address, ep.imei AS imei,`,
-    `s.iccid AS iccid, i.imsi AS imsi, ${safe("e.container_id")} AS container`,
+    `s.iccid AS iccid, i.imsi AS imsi, ${safe("e.container_id")} AS container,`,
+    // Codes of [a-z0-9_] and addresses: no formula can start either.
+    "e.reason AS reason, e.client_ip AS client_ip",
     "FROM events e",
     lookupJoins,
     `WHERE e.organisation_id IN (${orgIds.map(Number).join(", ")})`,

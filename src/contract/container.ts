@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { containerEventTypes, eventStatuses } from "./catalogue";
 import { orgRefSchema } from "./event";
+import { failureReason, ipAddress } from "./filter-fields";
 
 export const containerSchema = z.object({
   id: z.string(),
@@ -32,6 +33,8 @@ export const newContainerEventSchema = z.strictObject({
     .max(2000, { error: "description must be at most 2000 characters" })
     .refine((text) => !text.includes("\0"), { error: "description must not contain NUL characters" })
     .optional(),
+  reason: failureReason("reason must be a code of at most 64 characters of a-z, 0-9 and _").nullish(),
+  client_ip: ipAddress("client_ip must be a valid IPv4 or IPv6 address").nullish(),
 });
 export type NewContainerEvent = z.infer<typeof newContainerEventSchema>;
 

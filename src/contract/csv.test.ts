@@ -116,7 +116,7 @@ describe("csv writer examples", () => {
 
   it("the header row is the documented columns", () => {
     expect(csvHeader).toBe(
-      "id,timestamp,event_type,event_source,event_severity,alert,status,description,organisation,user,endpoint,tags,ip_address,imei,iccid,imsi,container\r\n",
+      "id,timestamp,event_type,event_source,event_severity,alert,status,description,organisation,user,endpoint,tags,ip_address,imei,iccid,imsi,container,reason,client_ip\r\n",
     );
   });
 
@@ -136,6 +136,8 @@ describe("csv writer examples", () => {
       sim: { id: 4, iccid: "8944500102198304826" },
       imsi: { id: 5, imsi: "310150123456789" },
       container: { id: "c-0001", name: "Vault" },
+      reason: "wrong_password",
+      client_ip: "2001:db8::7",
     };
     const record = Object.fromEntries(csvColumns.map((c, i) => [c, eventCsvValues(event)[i]]));
     expect(record).toEqual({
@@ -156,6 +158,8 @@ describe("csv writer examples", () => {
       iccid: "8944500102198304826",
       imsi: "310150123456789",
       container: "c-0001",
+      reason: "wrong_password",
+      client_ip: "2001:db8::7",
     });
     const bare = eventCsvValues({
       ...event,
@@ -164,8 +168,10 @@ describe("csv writer examples", () => {
       sim: null,
       imsi: null,
       container: null,
+      reason: null,
+      client_ip: null,
     });
-    expect(parseCsv(csvLine(bare))[0]?.slice(9)).toEqual(["", "", "", "", "", "", "", ""]);
+    expect(parseCsv(csvLine(bare))[0]?.slice(9)).toEqual(["", "", "", "", "", "", "", "", "", ""]);
   });
 
   it("file names are safe slugs", () => {

@@ -18,6 +18,8 @@ export const csvColumns = [
   "iccid",
   "imsi",
   "container",
+  "reason",
+  "client_ip",
 ] as const;
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -68,6 +70,8 @@ export function eventCsvValues(event: Event): CsvValue[] {
     event.sim?.iccid,
     event.imsi?.imsi,
     event.container?.id,
+    event.reason,
+    event.client_ip,
   ];
 }
 

@@ -32,6 +32,10 @@ export const eventSchema = z.object({
   sim: z.object({ id: z.number().int(), iccid: z.string() }).nullable(),
   imsi: z.object({ id: z.number().int(), imsi: z.string() }).nullable(),
   container: containerRefSchema.nullable(),
+  /** Why a container access failed (`wrong_password`, …); null for every other event. */
+  reason: z.string().nullable(),
+  /** The address a failed container access came from; null when not known. */
+  client_ip: z.string().nullable(),
 });
 export type Event = z.infer<typeof eventSchema>;
 

@@ -31,7 +31,13 @@ const textValue = z.string().max(200, { error: "must be at most 200 characters" 
 
 const digitsValue = z.string().regex(/^[0-9]{1,32}$/, { error: "must be digits only" });
 
-const ipValue = z.union([z.ipv4(), z.ipv6()], { error: "must be a valid IPv4 or IPv6 address" });
+/** An IPv4 or IPv6 address; `error` is the message a bad one gets. */
+export const ipAddress = (error: string) => z.union([z.ipv4(), z.ipv6()], { error });
+
+/** Why an access failed: a short snake_case code (`wrong_password`); `error` is the message a bad one gets. */
+export const failureReason = (error: string) => z.string({ error }).regex(/^[a-z0-9_]{1,64}$/, { error });
+
+const ipValue = ipAddress("must be a valid IPv4 or IPv6 address");
 
 export const eventFilterFields = {
   from: dateTimeValue,
@@ -52,6 +58,8 @@ export const eventFilterFields = {
   iccid: digitsValue,
   imsi: digitsValue,
   container: textValue,
+  reason: failureReason("must be a code of at most 64 characters of a-z, 0-9 and _"),
+  client_ip: ipValue,
 } satisfies Record<string, z.ZodType<unknown, string>>;
 
 export const containerFilterFields = {

@@ -83,6 +83,22 @@ const cases: Record<string, { good: [string, unknown][]; bad: string[] }> = {
     ],
     bad: ["256.1.1.1", "10.0.0", "10.0.0.1.5", "localhost", "2001:db8:::1", "10.0.0.1/24", "1.2.3.4 "],
   },
+  reason: {
+    good: [
+      ["wrong_password", "wrong_password"],
+      ["geo_blocked", "geo_blocked"],
+      ["x".repeat(64), "x".repeat(64)],
+      ["e2ee_key_missing", "e2ee_key_missing"],
+    ],
+    bad: ["Wrong_Password", "link-expired", "x".repeat(65), "wrong password", "lien_expiré", "a;b"],
+  },
+  client_ip: {
+    good: [
+      ["203.0.113.7", "203.0.113.7"],
+      ["2001:DB8::17", "2001:DB8::17"],
+    ],
+    bad: ["203.0.113.256", "example.com", "203.0.113.7:443", "2001:db8:::1"],
+  },
   imei: {
     good: [
       ["356938035643809", "356938035643809"],

@@ -5,7 +5,8 @@ import {
   type ContainerEventType,
 } from "../../contract/catalogue";
 import type { DemoWorld } from "../store/event-row";
-import { accessDenied, blockReasons, clientIps, platformKinds } from "./demo-platform-kinds";
+import { accessDenial, notAuthorised, quotaExceeded, revocationFailed, type Denial } from "./demo-failures";
+import { blockReasons, platformKinds } from "./demo-platform-kinds";
 import type { Random } from "./prng";
 
 type Endpoint = DemoWorld["endpoints"][number];
@@ -18,6 +19,9 @@ export type KindContext = {
   endpoint: Endpoint;
   user: User;
   container: Container;
+  /** A failed container event's cause and address, drawn before it is described; null otherwise. */
+  denial: Denial | null;
+  clientIp: string | null;
 };
 
 /** One sort of demo event: its catalogue ids, what it involves, how often it happens and how it reads. */
@@ -31,6 +35,8 @@ export type EventKind = {
   status?: "SUCCESS" | "FAILURE";
   /** Container events with no person behind them (expiry jobs, outside recipients) leave the user empty. */
   anonymous?: number;
+  /** Failed container events only: why this one failed. */
+  denial?: (random: Random, container: Container, timestampMs: number) => Denial;
   describe(context: KindContext): string;
 };
 
@@ -40,6 +46,7 @@ function containerKind(
   weight: number,
   detail: (context: KindContext) => string,
   anonymous = 0,
+  denial?: EventKind["denial"],
 ): EventKind {
   return {
     typeId: containerEventTypeIds[type],
@@ -49,6 +56,7 @@ function containerKind(
     involves: "container",
     status,
     anonymous,
+    ...(denial ? { denial } : {}),
     describe: (context) =>
       `${type} ${status} on container ${context.container.name} (${context.container.id}): ${detail(context)}`,
   };
@@ -58,9 +66,12 @@ export const accessFailure = containerKind(
   "ACCESS",
   "FAILURE",
   1.2,
-  ({ random }) => `access denied, ${random.pick(accessDenied)} from ${random.pick(clientIps)}`,
+  ({ denial, clientIp }) => `access denied, ${denial?.text ?? "unknown cause"} from ${clientIp ?? "unknown"}`,
   0.3,
+  accessDenial,
 );
+
+const always = (denial: Denial) => () => denial;
 
 export const eventKinds: readonly EventKind[] = [
   ...platformKinds,
@@ -68,9 +79,30 @@ export const eventKinds: readonly EventKind[] = [
   containerKind("ACCESS", "SUCCESS", 8, ({ user }) => `opened by ${user.username}`),
   accessFailure,
   containerKind("CREATE", "SUCCESS", 0.8, ({ user }) => `new version uploaded by ${user.username}`),
-  containerKind("CREATE", "FAILURE", 0.1, () => "upload rejected, storage quota exceeded"),
+  containerKind(
+    "CREATE",
+    "FAILURE",
+    0.1,
+    () => "upload rejected, storage quota exceeded",
+    0,
+    always(quotaExceeded),
+  ),
   containerKind("BLOCK", "SUCCESS", 0.25, ({ random }) => `blocked (${random.pick(blockReasons)})`, 0.4),
-  containerKind("BLOCK", "FAILURE", 0.05, () => "block request denied, insufficient rights"),
+  containerKind(
+    "BLOCK",
+    "FAILURE",
+    0.05,
+    () => "block request denied, insufficient rights",
+    0,
+    always(notAuthorised),
+  ),
   containerKind("EXPIRE", "SUCCESS", 0.2, () => "share link expired, keys revoked", 1),
-  containerKind("EXPIRE", "FAILURE", 0.05, () => "expiry job could not revoke 2 device keys", 1),
+  containerKind(
+    "EXPIRE",
+    "FAILURE",
+    0.05,
+    () => "expiry job could not revoke 2 device keys",
+    1,
+    always(revocationFailed),
+  ),
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { containerEventTypeIds } from "../../contract/catalogue";
 import type { EventRow } from "../store/event-row";
 import { demoEvents } from "./demo-events";
@@ -135,5 +136,38 @@ describe("demoEvents", () => {
       perHour.set(hour, (perHour.get(hour) ?? 0) + 1);
     }
     expect(Math.max(...perHour.values())).toBeGreaterThan(20);
+  });
+
+  it("gives every failed container event a reason and an address, a few addresses behind most, and no other event either", () => {
+    const failures = events.filter((e) => e.containerId !== null && e.status === "FAILURE");
+    for (const e of events) {
+      const failed = e.containerId !== null && e.status === "FAILURE";
+      expect(e.reason !== null, `event at ${String(e.timestampMs)}`).toBe(failed);
+      expect(e.clientIp !== null, `event at ${String(e.timestampMs)}`).toBe(failed);
+    }
+    for (const e of failures) {
+      expect(e.reason).toMatch(/^[a-z0-9_]{1,64}$/);
+      expect(z.union([z.ipv4(), z.ipv6()]).safeParse(e.clientIp).success, e.clientIp ?? "").toBe(true);
+    }
+    const tally = (key: (e: EventRow) => string | null) => {
+      const counts = new Map<string | null, number>();
+      for (const e of failures) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
+      return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    };
+    const byAddress = tally((e) => e.clientIp);
+    const topThree = byAddress.slice(0, 3).reduce((sum, [, n]) => sum + n, 0);
+    expect(topThree / failures.length).toBeGreaterThan(0.5);
+    const reasons = new Set(failures.map((e) => e.reason));
+    for (const reason of ["wrong_password", "link_expired", "container_blocked", "container_expired"])
+      expect(reasons.has(reason), reason).toBe(true);
+    // One address carries a burst of wrong passwords; one carries most of the expired links.
+    const [noisy] = tally((e) => (e.reason === "wrong_password" ? e.clientIp : null)).filter(([ip]) => ip);
+    expect(noisy?.[1]).toBeGreaterThan(failures.filter((e) => e.reason === "wrong_password").length / 3);
+    const [stale] = tally((e) => (e.reason === "link_expired" ? e.clientIp : null)).filter(([ip]) => ip);
+    expect(stale?.[1]).toBeGreaterThan(failures.filter((e) => e.reason === "link_expired").length / 2);
+    // Blocked containers are still tried: their failures say so.
+    const blocked = new Set(world.containers.filter((c) => c.blocked).map((c) => c.id));
+    for (const e of failures.filter((f) => f.typeId === containerEventTypeIds.ACCESS))
+      expect(blocked.has(e.containerId ?? "")).toBe(e.reason === "container_blocked");
   });
 });

@@ -1,6 +1,7 @@
 import { severityIds, sourceIds } from "../../contract/catalogue";
 import type { DemoWorld, EventRow } from "../store/event-row";
 import { accessFailure, eventKinds, type EventKind } from "./demo-event-kinds";
+import { containerBlocked, deviceNotTrusted, failureAddress, wrongPassword } from "./demo-failures";
 import { seededRandom, type Random } from "./prng";
 
 const hourMs = 60 * 60 * 1000;
@@ -27,6 +28,12 @@ type Burst = {
   userId: number | null;
   ip: string;
 };
+
+/** The few addresses brute-force bursts come from. */
+const burstAddresses = ["203.0.113.7", "203.0.113.99", "2001:db8:bad::5"];
+
+/** A burst is mostly wrong passwords; now and then a new device trips the trust check first. */
+const burstDenials = [wrongPassword, wrongPassword, wrongPassword, deviceNotTrusted];
 
 /** Office hours (weekdays 08–18 UTC) carry four times the traffic of a weekday night; weekends are quieter. */
 function hourWeight(startMs: number): number {
@@ -63,7 +70,7 @@ function bursts(orgs: readonly OrgPool[]): Burst[] {
       org,
       container: random.pick(org.hot),
       userId: random.chance(0.5) ? random.pick(org.users).id : null,
-      ip: `203.0.113.${random.int(2, 250)}`,
+      ip: random.pick(burstAddresses),
     });
   }
   return found;
@@ -128,6 +135,8 @@ function makeEvent(
     kind.involves === "endpoint+user" ||
     (kind.involves === "container" && !random.chance(kind.anonymous ?? 0));
   const critical = kind.severityId === severityIds.critical;
+  const denial = kind.denial?.(random, container, timestampMs) ?? null;
+  const clientIp = denial && failureAddress(random, denial);
   return {
     timestampMs,
     typeId: kind.typeId,
@@ -135,13 +144,23 @@ function makeEvent(
     severityId: kind.severityId,
     alert: critical || (kind.severityId === severityIds.warn && random.chance(0.05)),
     status: kind.status ?? null,
-    description: kind.describe({ random, organisation: org.name, endpoint, user, container }),
+    description: kind.describe({
+      random,
+      organisation: org.name,
+      endpoint,
+      user,
+      container,
+      denial,
+      clientIp,
+    }),
     organisationId: org.id,
     userId: withUser ? user.id : null,
     endpointId: withEndpoint ? endpoint.id : null,
     simId: withEndpoint && world.simIds.has(endpoint.id) ? endpoint.id : null,
     imsiId: withEndpoint && world.imsiIds.has(endpoint.id) ? endpoint.id : null,
     containerId: kind.involves === "container" ? container.id : null,
+    reason: denial?.reason ?? null,
+    clientIp,
   };
 }
 
@@ -149,9 +168,10 @@ function burstFailure(random: Random, burst: Burst, sequence: number, timestampM
   const { container } = burst;
   // Every eighth failure of a burst trips the brute-force alarm.
   const alarm = sequence % 8 === 7;
+  const denial = container.blocked ? containerBlocked : alarm ? wrongPassword : random.pick(burstDenials);
   const detail = alarm
     ? `access denied, ${sequence + 1} failed attempts from ${burst.ip}, container flagged`
-    : `access denied, ${random.pick(["wrong passphrase", "device not trusted"])} from ${burst.ip}`;
+    : `access denied, ${denial.text} from ${burst.ip}`;
   return {
     timestampMs,
     typeId: accessFailure.typeId,
@@ -166,6 +186,8 @@ function burstFailure(random: Random, burst: Burst, sequence: number, timestampM
     simId: null,
     imsiId: null,
     containerId: container.id,
+    reason: denial.reason,
+    clientIp: burst.ip,
   };
 }
 

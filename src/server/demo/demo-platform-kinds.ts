@@ -33,14 +33,7 @@ const apiActions = [
   "downloaded the SIM inventory",
   "changed the dashboard layout",
 ];
-export const accessDenied = [
-  "wrong passphrase",
-  "share link expired",
-  "device not trusted",
-  "container is blocked",
-  "recipient not on the share list",
-];
-export const clientIps = ["203.0.113.7", "198.51.100.23", "192.0.2.140", "203.0.113.88", "2001:db8:ff::17"];
+const clientIps = ["203.0.113.7", "198.51.100.23", "192.0.2.140", "203.0.113.88", "2001:db8:ff::17"];
 
 const pct = (random: Random) => random.pick([80, 85, 90, 95]);
 

@@ -3,7 +3,7 @@ import type { EventFilter } from "../../contract/filter-fields";
 import { byValue, facetGroupsOf } from "../test/facet-model";
 import { modelList } from "../test/event-model";
 import type { EventScope } from "./event-store";
-import { storedFacetFields } from "./facet-columns";
+import { facetFields } from "../../contract/facets";
 import { fixtureNowMs, seededStore } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
@@ -39,8 +39,8 @@ describeEachStore(async (factory) => {
     ];
     it.each(filters)("groups every field exactly, %s", async (_, filter, scope) => {
       const matching = modelList(events, scope, filter, newestFirst);
-      const groups = await store.facetGroups(scope, filter, storedFacetFields);
-      for (const field of storedFacetFields) {
+      const groups = await store.facetGroups(scope, filter, facetFields);
+      for (const field of facetFields) {
         expect(byValue(groups[field] ?? []), field).toEqual(facetGroupsOf(matching, field));
       }
     });

@@ -21,6 +21,8 @@ describeEachStore(async (factory) => {
       status: "FAILURE",
       timestamp: "2026-11-18T11:00:00.250Z",
       description: '=HYPERLINK("x"), "quoted", comma',
+      reason: "wrong_password",
+      client_ip: "2001:DB8::9",
     });
   });
 
@@ -59,11 +61,11 @@ describeEachStore(async (factory) => {
     },
   );
 
-  it("writes the timestamp as JSON does, alert as true/false, and neutralises formulas", async () => {
+  it("writes the timestamp as JSON does, alert as true/false, neutralises formulas, and ends with reason and client_ip", async () => {
     const lines = await exported({ orgIds: [2] }, { description: ["HYPERLINK"] }, []);
     expect(lines).toEqual([
       expect.stringMatching(
-        /^\d+,2026-11-18T11:00:00\.250Z,ACCESS,API,Warn,false,FAILURE,"'=HYPERLINK\(""x""\), ""quoted"", comma",Acme Logistics,support@acme\.test,,,,,,,c-0006\r\n$/,
+        /^\d+,2026-11-18T11:00:00\.250Z,ACCESS,API,Warn,false,FAILURE,"'=HYPERLINK\(""x""\), ""quoted"", comma",Acme Logistics,support@acme\.test,,,,,,,c-0006,wrong_password,2001:db8::9\r\n$/,
       ),
     ]);
     const plain = (await exported({ orgIds: [1, 2, 3] }, { alert: [true] }, []))[0] ?? "";

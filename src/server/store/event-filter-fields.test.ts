@@ -19,6 +19,7 @@ describeEachStore(async (factory) => {
   };
   const named = find((e) => e.user !== null && e.endpoint !== null && e.sim !== null && e.imsi !== null);
   const contained = find((e) => e.container !== null);
+  const failed = find((e) => e.reason !== null && e.client_ip !== null);
   const at = (e: Event | undefined) => Date.parse(e?.timestamp ?? "");
   const newest = at(events[0]);
   const middle = at(events[Math.floor(events.length / 2)]);
@@ -72,6 +73,8 @@ describeEachStore(async (factory) => {
     iccid: { held: { iccid: [named.sim?.iccid ?? ""] }, unheld: { iccid: ["0"] } },
     imsi: { held: { imsi: [named.imsi?.imsi ?? ""] }, unheld: { imsi: ["0"] } },
     container: { held: { container: [contained.container?.id ?? ""] }, unheld: { container: ["c-9999"] } },
+    reason: { held: { reason: [failed.reason ?? ""] }, unheld: { reason: ["no_such_reason"] } },
+    client_ip: { held: { client_ip: [failed.client_ip ?? ""] }, unheld: { client_ip: ["192.0.2.1"] } },
   };
 
   it.each(eventFilterFieldNames)(

@@ -30,6 +30,8 @@ export type EventListRow = {
   imsi_imsi: string;
   container_id: string | null;
   container_name: string;
+  reason: string | null;
+  client_ip: string | null;
 };
 
 export function toEvent(row: EventListRow): Event {
@@ -57,5 +59,7 @@ export function toEvent(row: EventListRow): Event {
     sim: row.sim_id === null ? null : { id: row.sim_id, iccid: row.sim_iccid },
     imsi: row.imsi_id === null ? null : { id: row.imsi_id, imsi: row.imsi_imsi },
     container: row.container_id === null ? null : { id: row.container_id, name: row.container_name },
+    reason: row.reason,
+    client_ip: row.client_ip,
   };
 }

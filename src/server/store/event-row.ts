@@ -15,6 +15,9 @@ export type EventRow = {
   simId: number | null;
   imsiId: number | null;
   containerId: string | null;
+  /** A failed container event's reason code and client address; null otherwise. */
+  reason: string | null;
+  clientIp: string | null;
 };
 
 export type DemoWorld = {

@@ -116,11 +116,15 @@ describeEachStore(async (factory) => {
         { orgIds: [1, 2, 3], failuresOnly: true },
         { description: ["unit test probe"] },
       );
+      const fromThere = { reason: ["geo_blocked"], client_ip: ["2001:db8:ff::17"] };
+      const beforeFromThere = await store.countEvents({ orgIds: [1, 2, 3] }, fromThere);
       const id = await logContainerEvent(store, target, 2, {
         event_type: "ACCESS",
         status: "FAILURE",
         timestamp: "2026-11-18T12:30:00.250Z",
         description: "unit test probe",
+        reason: "geo_blocked",
+        client_ip: "2001:DB8:FF::17",
       });
       expect(id).toBeGreaterThan(Math.max(...fixture.events.map((e) => e.id)));
       // Counts taken before the write (a store may cache them) move with it.
@@ -134,6 +138,7 @@ describeEachStore(async (factory) => {
           { description: ["unit test probe"] },
         ),
       ).toBe(beforeFail + 1);
+      expect(await store.countEvents({ orgIds: [1, 2, 3] }, fromThere)).toBe(beforeFromThere + 1);
       const [event] = (
         await store.listEvents({ orgIds: [2] }, { description: ["UNIT TEST PROBE"] }, newestFirst, {
           page: 1,
@@ -155,6 +160,8 @@ describeEachStore(async (factory) => {
         sim: null,
         imsi: null,
         container: { id: target.id, name: target.name },
+        reason: "geo_blocked",
+        client_ip: "2001:db8:ff::17",
       });
     });
 

@@ -6,7 +6,8 @@ import type { Organisation } from "../../contract/organisation";
 import type { ContainerSortField, EventSortField } from "../../contract/sort-fields";
 import type { SortTerm } from "../../contract/sort-grammar";
 import type { DemoWorld, EventRow } from "./event-row";
-import type { FacetGroup, StoredFacetField } from "./facet-columns";
+import type { FacetField } from "../../contract/facets";
+import type { FacetGroup } from "./facet-columns";
 import type { LoggedEvent } from "./logged-event";
 
 /** Which events a list reads: an organisation's reach, optionally narrowed to one container or one `by_*` view. */
@@ -19,7 +20,7 @@ export type EventScope = {
 
 export type PageRequest = { page: number; perPage: number };
 export type HistogramBuckets = { startMs: number; intervalMs: number };
-export type FacetGroups = Partial<Record<StoredFacetField, FacetGroup[]>>;
+export type FacetGroups = Partial<Record<FacetField, FacetGroup[]>>;
 export type PageOf<T> = { rows: T[]; total: number };
 
 /**
@@ -59,7 +60,7 @@ export interface EventStore {
   facetGroups(
     scope: EventScope,
     filter: EventFilter,
-    fields: readonly StoredFacetField[],
+    fields: readonly FacetField[],
     options?: ReadOptions,
   ): Promise<FacetGroups>;
   /**

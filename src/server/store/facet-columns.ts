@@ -1,11 +1,4 @@
-import { facetFields, type FacetField } from "../../contract/facets";
-
-/** The facet fields the events store; `reason` and `client_ip` are not stored yet, so every event's is null. */
-export type StoredFacetField = Exclude<FacetField, "reason" | "client_ip">;
-
-export const storedFacetFields = facetFields.filter(
-  (field): field is StoredFacetField => field !== "reason" && field !== "client_ip",
-);
+import type { FacetField } from "../../contract/facets";
 
 /** One group of a facet: its value and label as text (null for events without one) and how many events. */
 export type FacetGroup = { value: string | null; label: string | null; n: number };
@@ -14,10 +7,7 @@ export type FacetGroup = { value: string | null; label: string | null; n: number
  * How each stored field groups `events e` on both backends: the column grouped by, its value and label as
  * text (SQL both backends read alike), and the join the label needs. Never text from a request.
  */
-export const facetColumns: Record<
-  StoredFacetField,
-  { key: string; value: string; label: string; join: string }
-> = {
+export const facetColumns: Record<FacetField, { key: string; value: string; label: string; join: string }> = {
   type: {
     key: "e.type_id",
     value: "CAST(e.type_id AS TEXT)",
@@ -74,10 +64,12 @@ export const facetColumns: Record<
     label: "ep.ip_address",
     join: " LEFT JOIN endpoints ep ON ep.id = e.endpoint_id",
   },
+  reason: { key: "e.reason", value: "e.reason", label: "e.reason", join: "" },
+  client_ip: { key: "e.client_ip", value: "e.client_ip", label: "e.client_ip", join: "" },
 };
 
 /** The fields `event_tallies` keeps, under the same column names as `events`. */
-export const talliedFacetFields: ReadonlySet<StoredFacetField> = new Set([
+export const talliedFacetFields: ReadonlySet<FacetField> = new Set([
   "type",
   "source",
   "severity",
@@ -90,7 +82,7 @@ export const talliedFacetFields: ReadonlySet<StoredFacetField> = new Set([
  * `SELECT value, label, n … GROUP BY key` for one field over `rows`, a table or subquery that becomes `e`:
  * `events` (n: `count(*)`) or `event_tallies` (n: `sum(e.n)`), with `where` (its own placeholders).
  */
-export function facetSql(field: StoredFacetField, rows: string, where: string, n: string): string {
+export function facetSql(field: FacetField, rows: string, where: string, n: string): string {
   const { key, value, label, join } = facetColumns[field];
   return `SELECT ${value} AS value, ${label} AS label, ${n} AS n FROM ${rows} e${join} WHERE ${where} GROUP BY ${key}`;
 }

@@ -13,6 +13,9 @@ export type LoggedEvent = {
   organisationId: number;
   userId: number;
   containerId: string;
+  reason: string | null;
+  /** IPv6 hex digits in lower case (RFC 5952), so an exact filter compares stored text as it is. */
+  clientIp: string | null;
 };
 
 /**
@@ -34,5 +37,7 @@ export function loggedEvent(container: Container, userId: number, event: NewCont
     organisationId: container.organisation.id,
     userId,
     containerId: container.id,
+    reason: event.reason ?? null,
+    clientIp: event.client_ip?.toLowerCase() ?? null,
   };
 }

@@ -17,7 +17,7 @@ export type KnownIds = Record<
 /** The columns of `events` a seed writes, in the order `seededEventValues` answers them. */
 export const seededEventColumns =
   "timestamp, type_id, source_id, severity_id, alert, status, description, organisation_id, user_id, endpoint_id, " +
-  "sim_id, imsi_id, container_id, org_rank, endpoint_rank, tags_rank, ip_rank, iccid_rank, imsi_rank";
+  "sim_id, imsi_id, container_id, reason, client_ip, org_rank, endpoint_rank, tags_rank, ip_rank, iccid_rank, imsi_rank";
 
 function requireKnown<T>(map: ReadonlyMap<number, T>, id: number | null, what: string): T | null {
   if (id === null) return null;
@@ -60,6 +60,8 @@ export function seededEventValues(
     e.simId,
     e.imsiId,
     e.containerId,
+    e.reason,
+    e.clientIp,
     orgRank,
     endpoint?.name ?? null,
     endpoint?.tags ?? null,

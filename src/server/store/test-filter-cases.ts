@@ -17,6 +17,7 @@ export const meantEmpty = [
   "description, nothing",
   "imei unknown",
   "container unknown",
+  "reason unknown",
   "AND across fields, nothing",
 ];
 
@@ -34,6 +35,8 @@ export function eventFilterCases(events: Event[], world: DemoWorld): [string, Ev
   const ipv6 = find((e) => e.endpoint?.ip_address.includes(":") === true);
   const nat = world.endpoints.find((e) => e.name === "truck-002")?.ipAddress ?? "";
   const someone = find((e) => e.user?.username.startsWith("mia.") === true);
+  const failed = find((e) => e.reason !== null && e.organisation.id === 2);
+  const fromIpv6 = find((e) => e.client_ip?.includes(":") === true);
   const middle = events[Math.floor(events.length / 2)] as Event;
   const later = events[Math.floor(events.length / 3)] as Event;
   const latest = events[5] as Event;
@@ -75,6 +78,20 @@ export function eventFilterCases(events: Event[], world: DemoWorld): [string, Ev
     ["imsi", { imsi: [withEndpoint.imsi?.imsi ?? ""] }],
     ["container", { container: ["c-0002"] }],
     ["container unknown", { container: ["c-9999"] }],
+    ["reason", { reason: [failed.reason ?? ""] }],
+    ["reason OR", { reason: ["wrong_password", "link_expired"] }],
+    ["reason unknown", { reason: ["no_such_reason"] }],
+    ["client_ip", { client_ip: [failed.client_ip ?? ""] }],
+    ["client_ip IPv6 in capitals", { client_ip: [fromIpv6.client_ip?.toUpperCase() ?? ""] }],
+    [
+      "client_ip with reason and a time range",
+      {
+        client_ip: [failed.client_ip ?? ""],
+        reason: [failed.reason ?? ""],
+        from: [Date.parse(middle.timestamp)],
+        until: [Date.parse(latest.timestamp)],
+      },
+    ],
     ["timestamp day", { timestamp: [day(middle.timestamp)] }],
     ["timestamp two days", { timestamp: [day(middle.timestamp), day(later.timestamp)] }],
     [

@@ -39,6 +39,8 @@ const matchers: {
   iccid: (e, v) => e.sim?.iccid === v,
   imsi: (e, v) => e.imsi?.imsi === v,
   container: (e, v) => e.container?.id === v,
+  reason: (e, v) => e.reason === v,
+  client_ip: (e, v) => e.client_ip?.toLowerCase() === v.toLowerCase(),
 };
 
 /** Whether an event belongs to a list's scope: its organisations, and a container, type or failures view. */

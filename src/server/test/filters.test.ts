@@ -30,6 +30,9 @@ const late = byTime[Math.floor(byTime.length / 2)] as Event;
 const otherType = pick("a second event type", (e) => e.event_type.id !== withEverything.event_type.id);
 const descriptionWord = (withEverything.description.match(/[A-Za-z]{4,}/) ?? [""])[0];
 const ipv6 = pick("an IPv6 endpoint", (e) => e.endpoint?.ip_address.includes(":") === true);
+const failed = pick("a reason and address", (e) => e.reason !== null && e.client_ip !== null);
+const otherReason = pick("a second reason", (e) => e.reason !== null && e.reason !== failed.reason);
+const failedFromIpv6 = pick("a failure from an IPv6 address", (e) => e.client_ip?.includes(":") === true);
 
 /** Mixed case on purpose: the text filters are case-insensitive. */
 const swapCase = (text: string) =>
@@ -93,6 +96,13 @@ const filters: [string, Event | undefined][] = [
   [q("iccid", withEverything.sim?.iccid ?? ""), withEverything],
   [q("imsi", withEverything.imsi?.imsi ?? ""), withEverything],
   [q("container", containerId), inContainer],
+  [q("reason", failed.reason ?? ""), failed],
+  [`${q("reason", failed.reason ?? "")},${q("reason", otherReason.reason ?? "")}`, otherReason],
+  ["reason:no_such_reason", undefined],
+  [q("client_ip", failed.client_ip ?? ""), failed],
+  [q("client_ip", failedFromIpv6.client_ip?.toUpperCase() ?? ""), failedFromIpv6],
+  [`${q("client_ip", failed.client_ip ?? "")},${q("reason", failed.reason ?? "")},status:FAILURE`, failed],
+  ["client_ip:192.0.2.254", undefined],
   [q("timestamp", withEverything.timestamp.slice(0, 10)), withEverything],
   [q("timestamp", withEverything.timestamp), withEverything],
   [`from:${early.timestamp},until:${late.timestamp}`, early],
@@ -187,6 +197,11 @@ describe("bad q values answer 400 with param q and a message naming the field", 
     ["ip_address:10.0.0.256", "ip_address"],
     ["ip_address:example.com", "ip_address"],
     ["imei:12ab", "imei"],
+    ["reason:Wrong_Password", "reason"],
+    ["reason:wrong-password", "reason"],
+    [`reason:${"x".repeat(65)}`, "reason"],
+    ["client_ip:10.0.0.256", "client_ip"],
+    ["client_ip:example.com", "client_ip"],
     ["iccid:89-44", "iccid"],
     ["imsi:3101 5", "imsi"],
     ["timestamp:2026-02-30", "timestamp"],
@@ -228,5 +243,25 @@ describe("filtered paging", () => {
     expect(page.total).toBe(expected.length);
     expect(page.totalPages).toBe(Math.ceil(expected.length / 10));
     expect(ids(page.rows)).toEqual(ids(expected.slice(10, 20)));
+  });
+});
+
+describe("reason and client_ip stay within the caller's reach", () => {
+  it("the same address and reason list only the caller's organisations' failures", async () => {
+    const globexToken = server.tokens.globex.auth_token;
+    const globexAll = (await listAll(server, globexToken, "/orgs/4/events")).rows;
+    const shared = pick(
+      "a failure of Globex from an address Acme's failures share",
+      (e) => all.some((a) => a.client_ip === e.client_ip && a.reason === e.reason),
+      globexAll.filter((e) => e.client_ip !== null),
+    );
+    const query = `${q("client_ip", shared.client_ip ?? "")},${q("reason", shared.reason ?? "")}`;
+    const globexRows = (await listAll(server, globexToken, "/orgs/4/events", { q: query })).rows;
+    expect(ids(globexRows)).toEqual(ids(expectedEvents(globexAll, query, "-timestamp")));
+    expect(globexRows.every((e) => e.organisation.id === 4)).toBe(true);
+    const acmeRows = (await listAll(server, token, "/orgs/1/events", { q: query })).rows;
+    expect(acmeRows.length).toBeGreaterThan(0);
+    expect(acmeRows.some((e) => e.organisation.id === 4)).toBe(false);
+    expectError(await server.get("/orgs/4/events", { token, query: { q: query } }), 404);
   });
 });

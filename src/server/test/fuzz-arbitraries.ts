@@ -100,6 +100,11 @@ const validValue: Record<string, fc.Arbitrary<string>> = {
   tags: anyText,
   container: anyText,
   ip_address: fc.oneof(fc.ipV4(), fc.ipV6()),
+  reason: fc.oneof(
+    fc.constantFrom("wrong_password", "link_expired", "container_blocked", "geo_blocked"),
+    fc.stringMatching(/^[a-z0-9_]{1,64}$/),
+  ),
+  client_ip: fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom("203.0.113.7", "2001:DB8:AC::20")),
   imei: digits(20),
   iccid: digits(22),
   imsi: digits(16),

@@ -40,7 +40,12 @@ describe("POST /orgs/{org_id}/container_events", () => {
   it("stores every event, answers their ids in the order given, and each reads back as sent", async () => {
     const before = await acmeTotal();
     const sent = [
-      item(ofGroup, { status: "FAILURE", description: "batch one" }),
+      item(ofGroup, {
+        status: "FAILURE",
+        description: "batch one",
+        reason: "link_expired",
+        client_ip: "2001:DB8::42",
+      }),
       item(ofLogistics, { event_type: "BLOCK", description: "batch two" }),
       item(ofGroup, { event_type: "EXPIRE", timestamp: "2026-01-02T03:04:05Z" }),
     ];
@@ -61,6 +66,8 @@ describe("POST /orgs/{org_id}/container_events", () => {
       event_source: { description: "API" },
       container: { id: ofGroup.id },
       organisation: { id: 1 },
+      reason: "link_expired",
+      client_ip: "2001:db8::42",
     });
     expect(byId.get(ids[1] ?? 0)).toMatchObject({
       description: "batch two",
@@ -68,6 +75,8 @@ describe("POST /orgs/{org_id}/container_events", () => {
       event_severity: { description: "Info" },
       container: { id: ofLogistics.id },
       organisation: { id: 2 },
+      reason: null,
+      client_ip: null,
     });
     const third = byId.get(ids[2] ?? 0);
     expect(third?.timestamp).toBe("2026-01-02T03:04:05Z");
@@ -92,6 +101,21 @@ describe("one bad item answers 400 naming it, and nothing is stored", () => {
       "a future timestamp",
       { events: [good(), item(ofGroup, { timestamp: "2999-01-01T00:00:00Z" })] },
       "events[1].timestamp",
+    ],
+    [
+      "a reason in capitals",
+      { events: [good(), item(ofGroup, { reason: "Wrong_Password" })] },
+      "events[1].reason",
+    ],
+    [
+      "a reason too long",
+      { events: [item(ofGroup, { reason: "x".repeat(65) }), good()] },
+      "events[0].reason",
+    ],
+    [
+      "a client_ip that is no address",
+      { events: [good(), good(), good(), item(ofGroup, { client_ip: "10.0.0.256" })] },
+      "events[3].client_ip",
     ],
     ["an unknown key in an item", { events: [good(), { ...good(), colour: "red" }] }, "events[1].colour"],
     [

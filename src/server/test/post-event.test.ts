@@ -109,6 +109,28 @@ describe("POST a container event", () => {
     }
   });
 
+  it("stores a failure's reason and client_ip (IPv6 in lower case); without them both are null", async () => {
+    const failed = await created({
+      ...valid(),
+      status: "FAILURE",
+      reason: "wrong_password",
+      client_ip: "2001:DB8:0:1::7",
+    });
+    const event = await findEvent(failed, eventsPath(1, open));
+    expect(event).toMatchObject({ reason: "wrong_password", client_ip: "2001:db8:0:1::7" });
+    const found = await getPage(server, token, "/orgs/1/events", {
+      q: "reason:wrong_password,client_ip:2001:db8:0:1::7",
+    });
+    expect(found.rows.map((e) => e.id)).toEqual([failed]);
+    const wrapped = await created({ event: { ...valid(), client_ip: "192.0.2.9", reason: null } });
+    expect(await findEvent(wrapped, eventsPath(1, open))).toMatchObject({
+      reason: null,
+      client_ip: "192.0.2.9",
+    });
+    const bare = await created(valid());
+    expect(await findEvent(bare, eventsPath(1, open))).toMatchObject({ reason: null, client_ip: null });
+  });
+
   it("accepts the event wrapped as {event: {...}}", async () => {
     const id = await created({ event: { ...valid(), description: "wrapped" } });
     expect((await findEvent(id, eventsPath(1, open)))?.description).toBe("wrapped");
@@ -166,6 +188,15 @@ describe("bad bodies answer 400 naming the field", () => {
     ["missing timestamp", { timestamp: undefined }, "timestamp"],
     ["description a number", { description: 5 }, "description"],
     ["description too long", { description: "x".repeat(2001) }, "description"],
+    ["reason in capitals", { reason: "WRONG_PASSWORD" }, "reason"],
+    ["reason with a hyphen", { reason: "wrong-password" }, "reason"],
+    ["reason empty", { reason: "" }, "reason"],
+    ["reason of 65 characters", { reason: "x".repeat(65) }, "reason"],
+    ["reason a number", { reason: 7 }, "reason"],
+    ["client_ip out of range", { client_ip: "10.0.0.256" }, "client_ip"],
+    ["client_ip a host name", { client_ip: "example.com" }, "client_ip"],
+    ["client_ip with a port", { client_ip: "192.0.2.1:443" }, "client_ip"],
+    ["client_ip a number", { client_ip: 3232235777 }, "client_ip"],
     ["unknown key", { colour: "red" }, "colour"],
     ["id is not writable", { id: 5 }, "id"],
     ["alert is not writable", { alert: true }, "alert"],
@@ -179,6 +210,7 @@ describe("bad bodies answer 400 naming the field", () => {
     for (const [change, param] of [
       [{ status: "OK" }, "status"],
       [{ colour: "red" }, "colour"],
+      [{ reason: "Nope" }, "reason"],
     ] as const) {
       const body = expectError(await post({ event: { ...valid(), ...change } }), 400);
       expect(body.param).toMatch(new RegExp(`(^|\\.)${param}$`));

@@ -300,6 +300,8 @@ describe("SQL injection probes select only what the filter allows", () => {
     "alert",
     "status",
     "ip_address",
+    "reason",
+    "client_ip",
     "imei",
     "iccid",
     "imsi",

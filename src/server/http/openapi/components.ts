@@ -106,7 +106,7 @@ const parameters = {
   FacetFields: {
     name: "fields",
     in: "query",
-    description: `Comma-separated fields to count, each once: ${facetFields.map((f) => `\`${f}\``).join(", ")}; default \`${defaultFacetFields.join(",")}\`. \`reason\` and \`client_ip\`: no event stores them yet on this server, so every event counts under the null value.`,
+    description: `Comma-separated fields to count, each once: ${facetFields.map((f) => `\`${f}\``).join(", ")}; default \`${defaultFacetFields.join(",")}\`. \`reason\` and \`client_ip\`: failed container events by cause and by address; every other event counts under the null value.`,
     schema: { type: "string" },
   },
   FacetLimit: {
@@ -165,6 +165,7 @@ const parameters = {
 - \`timestamp\`: a date \`YYYY-MM-DD\` selects that UTC day; a date-time selects the UTC day containing that instant.
 - \`description\`, \`organisation\`, \`user\` (name or username), \`endpoint\`, \`tags\`, \`container\` (container id): case-insensitive substring, at most 200 characters.
 - \`ip_address\`: a valid IPv4/IPv6 address, exact. \`imei\`, \`iccid\`, \`imsi\`: digits, exact.
+- \`reason\`: why a container access failed, exact (\`wrong_password\`, \`link_expired\`, …; at most 64 characters of \`a-z\`, \`0-9\`, \`_\`). \`client_ip\`: the address a failed access came from, a valid IPv4/IPv6 address, exact (IPv6 hex digits in either case).
 - \`type\`, \`source\`, \`severity\`: numeric ids (see \`/event_types\`); a well-formed unknown id matches nothing.
 - \`alert\`: \`true\`/\`false\`. \`status\`: \`SUCCESS\`/\`FAILURE\`.
 At most ${maxQueryLength} characters. Empty (\`q=\`) counts as absent; given twice is a 400. Errors name the field in the message and \`q\` in \`param\`.`,

@@ -43,6 +43,20 @@ describe("the OpenAPI document", () => {
     expect(Bom.description).toMatch(/byte order mark/);
   });
 
+  it("documents reason and client_ip on the event, the POST bodies, q and the CSV columns", () => {
+    const { Event, NewContainerEvent, NewContainerEventBatch } = document.components.schemas as Record<
+      string,
+      { properties?: Record<string, unknown> }
+    >;
+    expect(Object.keys(Event?.properties ?? {})).toEqual(expect.arrayContaining(["reason", "client_ip"]));
+    expect(Object.keys(NewContainerEvent?.properties ?? {})).toEqual(
+      expect.arrayContaining(["reason", "client_ip"]),
+    );
+    expect(JSON.stringify(NewContainerEventBatch)).toContain("client_ip");
+    const list = document.paths["/api/v1/orgs/{org_id}/events"] as { get: { description: string } };
+    expect(list.get.description).toContain("container,reason,client_ip");
+  });
+
   it("records the readings chosen where the contract is silent", () => {
     const text = document.info.description;
     expect(text).toMatch(/`q=`, `sort=`, `page=`.*count as absent/);

@@ -7,15 +7,13 @@ import {
   type FacetValue,
 } from "../../../contract/facets";
 import type { EventStore } from "../../store/event-store";
-import { storedFacetFields, type FacetGroup, type StoredFacetField } from "../../store/facet-columns";
+import type { FacetGroup } from "../../store/facet-columns";
 import { badRequest } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { viewParams } from "../event-views";
 import { jsonType, negotiate } from "../negotiate";
 
 const numericFields = new Set<FacetField>(["type", "source", "severity", "organisation", "user", "endpoint"]);
-const isStored = (field: FacetField): field is StoredFacetField =>
-  (storedFacetFields as readonly string[]).includes(field);
 const asciiLower = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
 /**
@@ -57,18 +55,10 @@ export async function answerFacets(c: Context<AppEnv>, store: EventStore): Promi
   const options = { signal: c.req.raw.signal };
   const [total, groups] = await Promise.all([
     store.countEvents(scope, filter, options),
-    store.facetGroups(scope, filter, fields.filter(isStored), options),
+    store.facetGroups(scope, filter, fields, options),
   ]);
   const facets: Facets["facets"] = {};
-  for (const field of fields) {
-    // No event stores a reason or a client address yet: each counts under the null value.
-    const found = isStored(field)
-      ? (groups[field] ?? [])
-      : total > 0
-        ? [{ value: null, label: null, n: total }]
-        : [];
-    facets[field] = ranked(field, found, limit, prefix);
-  }
+  for (const field of fields) facets[field] = ranked(field, groups[field] ?? [], limit, prefix);
   const answer: Facets = { total, facets };
   return c.json(answer);
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { HistogramBuckets } from "../event-store";
-import { facetSql, talliedFacetFields, type StoredFacetField } from "../facet-columns";
+import type { FacetField } from "../../../contract/facets";
+import { facetSql, talliedFacetFields } from "../facet-columns";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { lookupJoins } from "../event-lookup-joins";
@@ -169,13 +170,13 @@ const listColumns =
   "e.organisation_id, o.name AS organisation_name, e.user_id, u.username AS user_username, u.name AS user_name, " +
   "e.endpoint_id, ep.name AS endpoint_name, ep.tags AS endpoint_tags, ep.ip_address AS endpoint_ip_address, " +
   "ep.imei AS endpoint_imei, e.sim_id, s.iccid AS sim_iccid, e.imsi_id, i.imsi AS imsi_imsi, e.container_id, " +
-  "c.name AS container_name";
+  "c.name AS container_name, e.reason, e.client_ip";
 
 /** The CSV cells in `csvColumns` order, the timestamp in epoch ms (written as in JSON by the caller). */
 export const exportColumns =
   "e.id, e.timestamp, t.description, src.description, sev.description, " +
   "CASE WHEN e.alert THEN 'true' ELSE 'false' END, e.status, e.description, o.name, u.username, ep.name, " +
-  "ep.tags, ep.ip_address, ep.imei, s.iccid, i.imsi, e.container_id";
+  "ep.tags, ep.ip_address, ep.imei, s.iccid, i.imsi, e.container_id, e.reason, e.client_ip";
 
 /** An organisation with at most this many matches has them read all and sorted (see `compileEventPage`). */
 const collectUpTo = 2000;
@@ -233,7 +234,7 @@ export function compileEventPage(
  * `event_tallies` when it keeps the field and every term has a tally form (no time term: the tallies keep
  * whole days), counted on `events` otherwise.
  */
-export function compileEventFacet(query: EventQuery, field: StoredFacetField): CompiledSql {
+export function compileEventFacet(query: EventQuery, field: FacetField): CompiledSql {
   const p = sqlParams();
   const onTallies =
     talliedFacetFields.has(field) && query.terms.every((term) => term.kind === "row")

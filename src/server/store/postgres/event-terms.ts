@@ -106,6 +106,11 @@ export const eventFilterTerms: {
     const kept = storable(ids);
     return [row((p) => (kept.length === 0 ? "FALSE" : `e.container_id = ANY(${p.bind(kept)}::text[])`))];
   },
+  reason: (reasons) => [row((p) => `e.reason = ANY(${p.bind(reasons)}::text[])`)],
+  // Stored with IPv6's hex digits in lower case (logged-event.ts), so the folded value is compared as is.
+  client_ip: (addresses) => [
+    row((p) => `e.client_ip = ANY(${p.bind(addresses.map((a) => a.toLowerCase()))}::text[])`),
+  ],
 };
 
 /** The scope's terms (not its organisations) and the filter's, in registry order. */

@@ -12,6 +12,8 @@ const columns = [
   ["organisation_id", "int"],
   ["user_id", "int"],
   ["container_id", "text"],
+  ["reason", "text"],
+  ["client_ip", "text"],
 ] as const;
 
 const insertSql =
@@ -40,6 +42,8 @@ export async function insertContainerEvents(
     events.map((e) => e.organisationId),
     events.map((e) => e.userId),
     events.map((e) => e.containerId),
+    events.map((e) => e.reason),
+    events.map((e) => e.clientIp),
   ];
   const inserted = await pool.query<{ id: number }>(insertSql, values);
   if (inserted.rows.length !== events.length) throw new Error("Not every event was stored.");

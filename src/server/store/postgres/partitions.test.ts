@@ -49,6 +49,8 @@ describe.skipIf(adminUrl === undefined)("month partitions on PostgreSQL", async 
           organisationId: container.organisationId,
           userId: 1,
           containerId: container.id,
+          reason: null,
+          clientIp: null,
         },
       ]);
 

@@ -33,6 +33,8 @@ describe.skipIf(adminUrl === undefined)("retention on PostgreSQL", async () => {
         organisationId: container.organisationId,
         userId: 1,
         containerId: container.id,
+        reason: null,
+        clientIp: null,
       },
     ]);
     const before = await listAll(seeding);

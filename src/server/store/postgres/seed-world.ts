@@ -112,7 +112,7 @@ const eventColumns: Column[] = seededEventColumns.split(", ").map((name) => ({
   kind:
     name === "alert"
       ? "boolean"
-      : ["status", "description", "container_id"].includes(name)
+      : ["status", "description", "container_id", "reason", "client_ip"].includes(name)
         ? "text"
         : "integer",
 }));

@@ -37,6 +37,8 @@ const query: EventQuery = {
       iccidRanks: [10],
       imsiRanks: [11],
       containerIds: [probe],
+      reasons: [probe],
+      clientIps: [probe],
     },
   ),
   match: descriptionMatch({ descriptions: [probe] }, () => 0),
@@ -135,6 +137,35 @@ it("the trigram index only proposes candidates: rows whose trigrams occur apart 
   }
   expect(descriptionMatch({ descriptions: ["ab"] }, () => 0)).toBeUndefined();
   expect(descriptionMatch({ descriptions: ['a"bc'] }, () => 0)).toBe('("a""b" AND """bc")');
+});
+
+it("counts and lists failures by reason or client_ip through their partial indexes", () => {
+  const db = new Database(fixture.file, { readonly: true });
+  try {
+    for (const filter of [{ reasons: ["wrong_password"] }, { clientIps: ["203.0.113.7"] }]) {
+      const query: EventQuery = {
+        orgs: [
+          { id: 1, rank: 1 },
+          { id: 2, rank: 2 },
+        ],
+        conditions: eventConditions({ orgIds: [1, 2] }, filter),
+        match: undefined,
+        sort: [{ field: "timestamp", desc: true }],
+      };
+      const index = "reasons" in filter ? "events_org_reason" : "events_org_client_ip";
+      for (const { sql, params } of [
+        compileEventCount(query),
+        compileEventPage(query, { kind: "filter" }, { limit: 50, offset: 0, fromEnd: false }),
+      ]) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+          .map((row) => row.detail)
+          .join("\n");
+        expect(plan, sql).toContain(index);
+      }
+    }
+  } finally {
+    db.close();
+  }
 });
 
 it("queries a value's rarest trigrams only", () => {

@@ -1,7 +1,8 @@
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import type { HistogramBuckets } from "../event-store";
-import { facetSql, talliedFacetFields, type StoredFacetField } from "../facet-columns";
+import type { FacetField } from "../../../contract/facets";
+import { facetSql, talliedFacetFields } from "../facet-columns";
 import type { Condition, SqlValue, TimeRange } from "./event-conditions";
 import { dayMs } from "./event-tallies";
 import { eventJoins, listColumns } from "./event-projection";
@@ -77,7 +78,7 @@ export function compileEventCount(query: EventQuery): CompiledSql {
  * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from
  * `event_tallies` when it keeps the field and every condition has a tally form, counted on `events` otherwise.
  */
-export function compileEventFacet(query: EventQuery, field: StoredFacetField): CompiledSql {
+export function compileEventFacet(query: EventQuery, field: FacetField): CompiledSql {
   const orgIds = query.orgs.map((org) => org.id);
   const tallies = query.match === undefined ? tallyConditions(query.conditions) : undefined;
   if (tallies && talliedFacetFields.has(field)) {

@@ -177,4 +177,13 @@ export const eventFilterRegistry: {
     conditions: ({ containerIds }) =>
       containerIds ? [inList("e.container_id", containerIds, "container")] : [],
   },
+  reason: {
+    resolve: (reasons) => ({ reasons: [...new Set(reasons)].sort() }),
+    conditions: ({ reasons }) => (reasons ? [inList("e.reason", reasons)] : []),
+  },
+  // Stored with IPv6's hex digits in lower case (logged-event.ts), so the folded value is compared as is.
+  client_ip: {
+    resolve: (addresses) => ({ clientIps: [...new Set(addresses.map((a) => a.toLowerCase()))].sort() }),
+    conditions: ({ clientIps }) => (clientIps ? [inList("e.client_ip", clientIps)] : []),
+  },
 };

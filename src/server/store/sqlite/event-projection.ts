@@ -29,6 +29,8 @@ export const listColumns = [
   "i.imsi AS imsi_imsi",
   "e.container_id AS container_id",
   "c.name AS container_name",
+  "e.reason AS reason",
+  "e.client_ip AS client_ip",
 ].join(", ");
 
 /**
@@ -54,9 +56,11 @@ export const exportColumns = [
   "s.iccid AS x14",
   "i.imsi AS x15",
   "e.container_id AS x16",
+  "e.reason AS x17",
+  "e.client_ip AS x18",
 ].join(", ");
 
-export const exportColumnCount = 17;
+export const exportColumnCount = 19;
 
 export const eventJoins = {
   list: `${lookupJoins} LEFT JOIN containers c ON c.id = e.container_id`,

@@ -24,7 +24,8 @@ import type {
   PageOf,
   PageRequest,
 } from "../event-store";
-import type { FacetGroup, StoredFacetField } from "../facet-columns";
+import type { FacetField } from "../../../contract/facets";
+import type { FacetGroup } from "../facet-columns";
 import { defaultChunkRows, exportChunks } from "./export-chunks";
 import { exportCsv, type ReadCsv } from "./export-csv";
 import { resolveEventFilter } from "./resolve-event-filter";
@@ -50,7 +51,7 @@ export type EventQueries = {
   ) => PageOf<Event>;
   count: (scope: EventScope, filter: EventFilter) => number;
   histogram: (scope: EventScope, filter: EventFilter, buckets: HistogramBuckets) => [number, number][];
-  facetGroups: (scope: EventScope, filter: EventFilter, fields: readonly StoredFacetField[]) => FacetGroups;
+  facetGroups: (scope: EventScope, filter: EventFilter, fields: readonly FacetField[]) => FacetGroups;
   /** How many rows the export holds, and its CSV a chunk at a time (none when it holds no rows). */
   export: (
     scope: EventScope,

@@ -15,7 +15,7 @@ import type {
   PageOf,
   PageRequest,
 } from "../event-store";
-import type { StoredFacetField } from "../facet-columns";
+import type { FacetField } from "../../../contract/facets";
 import { eventQueries } from "./event-queries";
 import type { ReadCsv } from "./export-csv";
 import { lookupQueries } from "./lookup-queries";
@@ -36,7 +36,7 @@ export type EventReader = {
   ): PageOf<Event>;
   countEvents(scope: EventScope, filter: EventFilter): number;
   histogram(scope: EventScope, filter: EventFilter, buckets: HistogramBuckets): [number, number][];
-  facetGroups(scope: EventScope, filter: EventFilter, fields: readonly StoredFacetField[]): FacetGroups;
+  facetGroups(scope: EventScope, filter: EventFilter, fields: readonly FacetField[]): FacetGroups;
   listContainers(
     orgIds: readonly number[],
     filter: ContainerFilter,

@@ -4,7 +4,7 @@ import type { StatementCache } from "./statement-cache";
 
 const insertSql =
   "INSERT INTO events (timestamp, type_id, source_id, severity_id, alert, status, description, organisation_id, " +
-  "user_id, container_id, org_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT name_rank FROM organisations WHERE id = ?))";
+  "user_id, container_id, reason, client_ip, org_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT name_rank FROM organisations WHERE id = ?))";
 
 /**
  * Stores the events in one transaction, all or none, and answers their ids in order. The insert trigger keeps
@@ -30,6 +30,8 @@ export function insertContainerEvents(
           event.organisationId,
           event.userId,
           event.containerId,
+          event.reason,
+          event.clientIp,
           event.organisationId,
         ).lastInsertRowid,
       ),

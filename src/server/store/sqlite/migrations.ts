@@ -180,6 +180,14 @@ export const migrations: readonly string[] = [
   `
   INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', 0);
   `,
+  // Why a container access failed and where from (null on other events). The exact filters and their
+  // counts read partial indexes holding only the rows that have a value (the rowid is the last key).
+  `
+  ALTER TABLE events ADD COLUMN reason TEXT;
+  ALTER TABLE events ADD COLUMN client_ip TEXT;
+  CREATE INDEX events_org_reason ON events (organisation_id, reason) WHERE reason IS NOT NULL;
+  CREATE INDEX events_org_client_ip ON events (organisation_id, client_ip) WHERE client_ip IS NOT NULL;
+  `,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

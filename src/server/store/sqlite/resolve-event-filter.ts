@@ -27,6 +27,9 @@ export type ResolvedEventFilter = {
   iccidRanks?: number[];
   imsiRanks?: number[];
   containerIds?: string[];
+  reasons?: string[];
+  /** In lower case, as stored. */
+  clientIps?: string[];
 };
 
 /**

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoEvents } from "../../demo/demo-events";
 import { demoWorld } from "../../demo/demo-world";
-import { fixtureNowMs } from "../test-fixture";
+import { fixtureNowMs, listAll, logContainerEvent } from "../test-fixture";
 import type { OpenedStore } from "../test-store-factories";
 import { migrations } from "./migrations";
 import { openSqliteStore } from "./sqlite-store";
@@ -65,6 +65,65 @@ describe("opening", () => {
       db.pragma(`user_version = ${migrations.length + 1}`);
       db.close();
       expect(() => openSqliteStore(temp.file)).toThrow(/schema version/);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("upgrades a store from before reason and client_ip in place: its events stay and read both as null", async () => {
+    const temp = tempDbFile();
+    try {
+      const world = demoWorld("hash", fixtureNowMs);
+      const seeding = openSqliteStore(temp.file);
+      await seeding.seed(world, demoEvents(world, 300, fixtureNowMs));
+      const before = await listAll(seeding);
+      await seeding.close();
+      // The store as the version before the last step left it.
+      const db = new Database(temp.file);
+      db.exec(`
+        DROP INDEX events_org_reason;
+        DROP INDEX events_org_client_ip;
+        ALTER TABLE events DROP COLUMN reason;
+        ALTER TABLE events DROP COLUMN client_ip;
+      `);
+      db.pragma(`user_version = ${migrations.length - 1}`);
+      db.close();
+
+      const store = openSqliteStore(temp.file);
+      try {
+        expect(await listAll(store)).toEqual(before.map((e) => ({ ...e, reason: null, client_ip: null })));
+        const container = await store.findContainer([1], "c-0001");
+        if (!container) throw new Error("no container");
+        const id = await logContainerEvent(store, container, 1, {
+          event_type: "ACCESS",
+          timestamp: "2026-11-18T11:00:00Z",
+          status: "FAILURE",
+          reason: "geo_blocked",
+          client_ip: "192.0.2.5",
+        });
+        const found = await store.listEvents(
+          { orgIds: [1] },
+          { reason: ["geo_blocked"] },
+          [{ field: "timestamp", desc: true }],
+          { page: 1, perPage: 10 },
+        );
+        expect(found.rows.map((e) => [e.id, e.client_ip])).toEqual([[id, "192.0.2.5"]]);
+      } finally {
+        await store.close();
+      }
+      const upgraded = new Database(temp.file, { readonly: true });
+      try {
+        expect(upgraded.pragma("user_version", { simple: true })).toBe(migrations.length);
+        const indexes = upgraded
+          .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'events_org_%' ORDER BY 1",
+          )
+          .pluck()
+          .all();
+        expect(indexes).toEqual(expect.arrayContaining(["events_org_client_ip", "events_org_reason"]));
+      } finally {
+        upgraded.close();
+      }
     } finally {
       temp.remove();
     }

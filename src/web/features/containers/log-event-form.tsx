@@ -13,11 +13,17 @@ import { request } from "../../api/request";
 import { errorMessage } from "../../ui/states";
 import { fromLocalInputValue, toLocalInputValue } from "./local-date-time";
 
-type Field = keyof NewContainerEvent;
+/** The body fields the form offers; a failure's `reason` and `client_ip` are for machines that log accesses. */
+const fields = [
+  "event_type",
+  "status",
+  "timestamp",
+  "description",
+] as const satisfies readonly (keyof NewContainerEvent)[];
+type Field = (typeof fields)[number];
 type Values = Record<Field, string>;
 type FieldErrors = Partial<Record<Field, string>>;
 
-const fields: readonly Field[] = ["event_type", "status", "timestamp", "description"];
 const isField = (name: unknown): name is Field => fields.includes(name as Field);
 
 /** Checks the form with the contract's schema; errors are keyed by the body field they concern. */

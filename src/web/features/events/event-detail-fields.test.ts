@@ -24,6 +24,18 @@ describe("eventDetailGroups", () => {
       { field: "iccid", value: "8949" },
       { field: "imsi", value: "2620" },
       { field: "container", value: "c-0001" },
+      { field: "reason", value: "wrong_password" },
+      { field: "client_ip", value: "203.0.113.7" },
+    ]);
+  });
+
+  it("lists a container event's missing reason and client IP as none, without a filter", () => {
+    const succeeded: Event = { ...full, status: "SUCCESS", reason: null, client_ip: null };
+    const container = eventDetailGroups(succeeded).find((group) => group.title === "Container");
+    expect(container?.fields.map(({ label, value, filter }) => ({ label, value, filter }))).toEqual([
+      { label: "Container", value: "Plans.enc", filter: { field: "container", value: "c-0001" } },
+      { label: "Reason", value: null, filter: undefined },
+      { label: "Client IP", value: null, filter: undefined },
     ]);
   });
 

@@ -110,6 +110,8 @@ export function eventDetailGroups(event: Event): DetailGroup[] {
               kind: "container",
               filter: { field: "container", value: container.id },
             },
+            { label: "Reason", value: event.reason, ...termIf("reason", event.reason ?? "") },
+            { label: "Client IP", value: event.client_ip, ...termIf("client_ip", event.client_ip ?? "") },
           ]
         : [{ label: "Container", value: null }],
     },

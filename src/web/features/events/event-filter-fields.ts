@@ -40,6 +40,8 @@ export function eventFilterFieldConfigs(types: EventTypesResponse | undefined): 
     { field: "description", label: "Description", editor: text("contains…") },
     { field: "user", label: "User", editor: text("name or username contains…") },
     { field: "container", label: "Container", editor: text("container id, e.g. c-0001") },
+    { field: "reason", label: "Failure reason", editor: text("exact code, e.g. wrong_password") },
+    { field: "client_ip", label: "Client IP", editor: text("exact IPv4 or IPv6 address") },
     { field: "endpoint", label: "Endpoint", editor: text("name contains…") },
     { field: "organisation", label: "Organisation", editor: text("name contains…") },
     { field: "tags", label: "Tags", editor: text("contains…") },

@@ -10,7 +10,7 @@ import "./events-columns.css";
 
 /**
  * The columns of every event table. Ids are the API's sort fields; the others (status, description, container,
- * imei) cannot be sorted by the server. Columns in `defaultHiddenEventColumns` start hidden.
+ * reason, client_ip, imei) cannot be sorted by the server. Columns in `defaultHiddenEventColumns` start hidden.
  */
 
 const column = dataTableColumnHelper<Event>();
@@ -43,7 +43,7 @@ function ContainerCell({ container }: { container: Event["container"] }) {
   );
 }
 
-const orNone = (value: string | undefined) => value ?? none;
+const orNone = (value: string | null | undefined) => value ?? none;
 
 export const eventColumns = column.columns([
   column.accessor("timestamp", {
@@ -89,6 +89,16 @@ export const eventColumns = column.columns([
     enableSorting: false,
     cell: (info) => <ContainerCell container={info.getValue()} />,
   }),
+  column.accessor("reason", {
+    header: "Reason",
+    enableSorting: false,
+    cell: (info) => orNone(info.getValue()),
+  }),
+  column.accessor("client_ip", {
+    header: "Client IP",
+    enableSorting: false,
+    cell: (info) => orNone(info.getValue()),
+  }),
   column.accessor("id", {
     header: "ID",
     sortDescFirst: true,
@@ -130,6 +140,8 @@ export const defaultHiddenEventColumns: ColumnVisibilityState = {
   organisation: false,
   tags: false,
   ip_address: false,
+  reason: false,
+  client_ip: false,
   imei: false,
   iccid: false,
   imsi: false,

@@ -16,4 +16,6 @@ export const fullEvent: Event = {
   sim: { id: 4, iccid: "8949" },
   imsi: { id: 5, imsi: "2620" },
   container: { id: "c-0001", name: "Plans.enc" },
+  reason: "wrong_password",
+  client_ip: "203.0.113.7",
 };
