@@ -29,6 +29,21 @@ export function TimelineEntry({ event, highlighted }: { event: Event; highlighte
           </span>
         </div>
         <p className="timeline-entry-description">{event.description}</p>
+        {event.reason || event.client_ip ? (
+          <p className="timeline-entry-why">
+            {event.reason ? (
+              <>
+                Reason <span className="mono">{event.reason}</span>
+              </>
+            ) : null}
+            {event.reason && event.client_ip ? " · " : null}
+            {event.client_ip ? (
+              <>
+                from <span className="mono">{event.client_ip}</span>
+              </>
+            ) : null}
+          </p>
+        ) : null}
         <p className="timeline-entry-meta muted">
           Event <span className="mono">{event.id}</span> · {event.event_source.description} ·{" "}
           {event.event_severity.description}
