@@ -39,20 +39,46 @@ export function RouteError() {
       : isApiError(error, "network")
         ? "Cannot reach the server"
         : "Something went wrong";
+  // Asking again cannot change a refusal (a 4xx): the way out is elsewhere.
+  const refused = isApiError(error) && ["not_found", "forbidden", "bad_request"].includes(error.kind);
   return (
     <div className="page route-error">
       <title>{`${title} · EventDesk`}</title>
       <ErrorState
         title={title}
         error={isRouteErrorResponse(error) ? new Error(error.statusText || `HTTP ${error.status}`) : error}
-        onRetry={retry}
+        onRetry={refused ? undefined : retry}
       />
       {transient ? (
         <p className="muted" role="status" style={{ textAlign: "center" }}>
           Trying again automatically every {autoRetryMs / 1000} seconds.
         </p>
       ) : null}
+      <WayOut />
     </div>
+  );
+}
+
+/** Links out of an error: back where the user came from, or to the start. */
+function WayOut() {
+  const navigate = useNavigate();
+  return (
+    <nav className="route-error-ways" aria-label="Ways out">
+      {window.history.length > 1 ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void navigate(-1);
+          }}
+        >
+          Go back
+        </button>
+      ) : null}
+      <Link className="button" to="/">
+        Go to your organisation&apos;s events
+      </Link>
+    </nav>
   );
 }
 
@@ -63,8 +89,8 @@ export function NotFound() {
       <div className="state">
         <h1 className="state-title">Page not found</h1>
         <p className="state-body">There is no page at this address.</p>
-        <Link to="/">Go to your organisation&apos;s events</Link>
       </div>
+      <WayOut />
     </div>
   );
 }
