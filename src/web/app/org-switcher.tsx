@@ -7,18 +7,27 @@ import { paths } from "./paths";
 
 const pageTypes = ["events", "containers", "failures"] as const;
 
-/** Same kind of page in another organisation; a container's timeline becomes that organisation's containers. */
-function samePageIn(pathname: string, orgId: number): string {
-  const type = /^\/orgs\/[^/]+\/([^/]+)/.exec(pathname)?.[1];
+/**
+ * The same view in another organisation: the same page with its filters, order, page size, columns and tab,
+ * from its first page and with no event open (ids belong to one organisation). A container's timeline becomes
+ * that organisation's containers.
+ */
+export function samePageIn(pathname: string, search: string, orgId: number): string {
+  const [, type, rest] = /^\/orgs\/[^/]+\/([^/]+)(\/.*)?/.exec(pathname) ?? [];
   const match = pageTypes.find((candidate) => candidate === type) ?? "events";
-  return paths[match](orgId);
+  if (rest !== undefined || match !== type) return paths[match](orgId);
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  params.delete("event");
+  const query = params.toString();
+  return `${paths[match](orgId)}${query ? `?${query}` : ""}`;
 }
 
 /** The "Organisation" select, for users who can read more than one; otherwise the organisation's name. */
 export function OrgSwitcher({ me, orgId }: { me: Me; orgId: number }) {
   const id = useId();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const tree = orgTree(me.organisations);
   if (tree.length <= 1) {
     return <p className="shell-org">{tree[0]?.org.name ?? me.organisation.name}</p>;
@@ -32,7 +41,7 @@ export function OrgSwitcher({ me, orgId }: { me: Me; orgId: number }) {
         className="select"
         value={orgId}
         onChange={(event) => {
-          void navigate(samePageIn(pathname, Number(event.target.value)));
+          void navigate(samePageIn(pathname, search, Number(event.target.value)));
         }}
       >
         {known ? null : <option value={orgId}>Organisation {orgId}</option>}

@@ -46,6 +46,15 @@ export function FilterChips({ terms, onChange, fields, specs, timeRange = false,
   }
 
   function apply(chip: FilterChip) {
+    const same = (old: FilterChip) =>
+      old.kind === "term" && chip.kind === "term" && old.field === chip.field && old.value === chip.value;
+    if (chips.some((old, index) => index !== editing && same(old))) {
+      // The same filter twice narrows nothing: keep the one there is.
+      if (typeof editing === "number")
+        onChange(termsFromChips(chips.filter((_, index) => index !== editing)));
+      close();
+      return;
+    }
     const next =
       editing === "new" || editing === undefined
         ? [...chips.filter((old) => chip.kind !== "range" || old.kind !== "range"), chip]

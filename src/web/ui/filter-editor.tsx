@@ -73,7 +73,7 @@ export function FilterEditor({ title, fields, timeRange, specs, initial, onApply
   function submit(event: SubmitEvent) {
     event.preventDefault();
     if (field === timeRangeField) {
-      apply({ kind: "range", from: localInputToIso(from) ?? "", until: localInputToIso(until) ?? "" });
+      apply({ kind: "range", from: localInputToIso(from) ?? "", until: localInputToIso(until, true) ?? "" });
     } else {
       apply({ kind: "term", field, value: value.trim() });
     }

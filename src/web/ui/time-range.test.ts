@@ -19,6 +19,13 @@ describe("time range conversions", () => {
     );
   });
 
+  it("reads a range's end without seconds as the end of its minute, so until keeps the last minute", () => {
+    const end = localInputToIso("2026-11-18T23:59", true) ?? "";
+    expect(end).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:59\.999Z$/);
+    expect(Date.parse(end) - Date.parse(localInputToIso("2026-11-18T23:59") ?? "")).toBe(59_999);
+    expect(localInputToIso("2026-11-18T23:59:30", true)).toBe(localInputToIso("2026-11-18T23:59:30"));
+  });
+
   it("accepts a local input without seconds and rejects incomplete ones", () => {
     const iso = localInputToIso("2026-11-18T12:00") ?? "";
     expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);

@@ -3,11 +3,16 @@ import { hourCycle, uiLocale } from "./formats";
 
 /** Conversions between the API's UTC date-times and `<input type="datetime-local">` values in the viewer's zone. */
 
-/** `2026-11-18T13:00:05` (local) → `2026-11-18T12:00:05Z`; undefined when the input is incomplete. */
-export function localInputToIso(local: string): string | undefined {
+/**
+ * `2026-11-18T13:00:05` (local) → `2026-11-18T12:00:05Z`; undefined when the input is incomplete. As the `end`
+ * of a range, a time without seconds means its whole minute: `13:00` → `12:00:59.999Z`, so an inclusive
+ * `until` keeps the events of its last minute.
+ */
+export function localInputToIso(local: string, end = false): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(local)) return undefined;
   const time = new Date(local).getTime();
-  return Number.isNaN(time) ? undefined : isoSeconds(time);
+  if (Number.isNaN(time)) return undefined;
+  return end && local.length === 16 ? new Date(time + 59_999).toISOString() : isoSeconds(time);
 }
 
 /** `2026-11-18T12:00:05Z` → `2026-11-18T13:00:05` in the viewer's zone; "" for an unparseable value. */
