@@ -146,3 +146,47 @@ test("Cancel aborts a running export: no file, the button comes back", async ({ 
   await page.waitForTimeout(300);
   expect(downloads).toBe(0);
 });
+
+test("an export keeps running while the user moves on: the tray shows it, then the file is saved", async ({
+  page,
+}) => {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname === `${apiBase}${eventsPath}`,
+    async (route, routed) => {
+      if ((routed.headers().accept ?? "").includes("text/csv")) await released;
+      return route.continue();
+    },
+  );
+  await login(page, acmeAdmin, `/orgs/1/events?${search}`);
+  await exportButton(page).click();
+  await expect(page.getByRole("group", { name: "CSV export" }).getByRole("progressbar")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Containers" }).click();
+  const tray = page.getByRole("region", { name: "Exports" });
+  await expect(tray.getByRole("progressbar")).toBeVisible();
+  await expect(tray.getByRole("button", { name: "Cancel" })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await capture(page, "export-tray");
+
+  const download = page.waitForEvent("download");
+  release();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  await expect(tray).toContainText(`Saved ${file.suggestedFilename()}`);
+  await tray.getByRole("button", { name: "Dismiss" }).click();
+  await expect(tray).toHaveCount(0);
+});
+
+test("the Excel-friendly choice is explained and remembered", async ({ page }) => {
+  await login(page, acmeAdmin, "/orgs/1/events");
+  const bom = page.getByRole("checkbox", {
+    name: /^Excel-friendly \(BOM\)\s*: starts the file with a byte order mark/,
+  });
+  await bom.check();
+  await page.reload();
+  await expect(bom).toBeChecked();
+});

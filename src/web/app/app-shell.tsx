@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { NavLink, Outlet } from "react-router";
 import { meQueries } from "../api/me-queries";
 import { SignOutButton, SignOutFailedNotice } from "../features/auth/sign-out";
+import { ExportTray } from "../features/export/export-tray";
 import { useDisplayZone } from "../ui/display-zone";
 import { Skeleton } from "../ui/states";
 import { OrgSwitcher, OrgSwitcherPlaceholder } from "./org-switcher";
@@ -62,6 +63,7 @@ export function AppShell() {
       <main id="main" key={zone} className="shell-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <ExportTray />
     </div>
   );
 }

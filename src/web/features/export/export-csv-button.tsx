@@ -1,8 +1,9 @@
 /**
  * `Export CSV · 12,431 rows`: exports the whole current view (same sort and q) and saves it under the server's
  * file name. While it runs, a progress bar against `x-total-count` and a `Cancel` button that aborts the
- * request; an `Excel-friendly (BOM)` checkbox; errors in place. Props: `orgId`, `view`, `request` (the list's
- * current request: its query is shared with the table, so the count is the table's).
+ * request; an `Excel-friendly (BOM)` checkbox, remembered; errors in place. The export outlives the page (see
+ * export-jobs.ts). Props: `orgId`, `view`, `request` (the list's current request: its query is shared with the
+ * table, so the count is the table's).
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
@@ -11,9 +12,28 @@ import type { ListRequest } from "../../api/list-page";
 import { meQueries } from "../../api/me-queries";
 import { errorMessage } from "../../ui/states";
 import { exportFileName } from "./export-csv";
-import { useExportCsv } from "./use-export-csv";
+import { cancelExport, startExport, useExport } from "./export-jobs";
 import "./export-csv-button.css";
 import { formatCount } from "../../ui/formats";
+
+const bomKey = "eventdesk.csvBom";
+
+function rememberedBom(): boolean {
+  try {
+    return localStorage.getItem(bomKey) === "on";
+  } catch {
+    return false;
+  }
+}
+
+function rememberBom(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(bomKey, "on");
+    else localStorage.removeItem(bomKey);
+  } catch {
+    // Storage may be disabled: the choice then lasts while the page is open.
+  }
+}
 
 export function ExportCsvButton({
   orgId,
@@ -27,8 +47,10 @@ export function ExportCsvButton({
   // Shown while the list loads or fails too: the list itself reports its errors, never this button.
   const events = useQuery({ ...eventQueries.list(orgId, view, request), throwOnError: false });
   const me = useQuery(meQueries.me());
-  const [bom, setBom] = useState(false);
-  const { state, start, cancel } = useExportCsv();
+  const [bom, setBom] = useState(rememberedBom);
+  const path = eventListPath(orgId, view);
+  const key = `${path}?sort=${request.sort ?? ""}&q=${request.q ?? ""}`;
+  const state = useExport(key);
   const progressId = useId();
   const exportButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -64,7 +86,7 @@ export function ExportCsvButton({
           className="button button-small"
           onClick={() => {
             hadFocus.current = true;
-            cancel();
+            cancelExport(key);
           }}
         >
           Cancel
@@ -87,15 +109,22 @@ export function ExportCsvButton({
           Export failed: {errorMessage(state.error)}
         </p>
       ) : null}
-      <label className="export-csv-bom">
+      <label
+        className="export-csv-bom"
+        title="Starts the file with a byte order mark, so that Excel reads its accents and symbols as UTF-8"
+      >
         <input
           type="checkbox"
           checked={bom}
           onChange={(event) => {
             setBom(event.target.checked);
+            rememberBom(event.target.checked);
           }}
         />
         Excel-friendly (BOM)
+        <span className="visually-hidden">
+          : starts the file with a byte order mark so Excel reads it as UTF-8
+        </span>
       </label>
       <button
         ref={exportButton}
@@ -104,12 +133,13 @@ export function ExportCsvButton({
         disabled={!total}
         onClick={() => {
           hadFocus.current = true;
-          start({
-            path: eventListPath(orgId, view),
+          const fileName = exportFileName(orgLabel, view, request.q);
+          startExport(key, fileName, {
+            path,
             sort: request.sort,
             q: request.q,
             bom,
-            fallbackFileName: exportFileName(orgLabel, view, request.q),
+            fallbackFileName: fileName,
             total,
           });
         }}
