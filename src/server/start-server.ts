@@ -88,8 +88,13 @@ function closeServer(server: Server): Promise<void> {
     const force = setTimeout(() => {
       server.closeAllConnections();
     }, closeGraceMs);
+    // A connection whose answer ends after this (a live stream ending) would otherwise be kept alive idle.
+    const idle = setInterval(() => {
+      server.closeIdleConnections();
+    }, 100);
     server.close(() => {
       clearTimeout(force);
+      clearInterval(idle);
       resolve();
     });
     server.closeIdleConnections();
