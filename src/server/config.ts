@@ -54,6 +54,7 @@ const envSchema = z.object({
   EVENTDESK_TOKEN_SECRET: tokenSecret.optional(),
   EVENTDESK_EXPORT_SEND_TIMEOUT: whole(1, 3600).default(30),
   EVENTDESK_READ_THREADS: whole(0, 32).default(2),
+  EVENTDESK_STREAMS_PER_USER: whole(10, 10_000).default(20),
   EVENTDESK_DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, {
@@ -81,6 +82,8 @@ const configSchema = envSchema.transform((env) => ({
   exportSendTimeoutSeconds: env.EVENTDESK_EXPORT_SEND_TIMEOUT,
   /** Threads that run lists, counts and exports on connections of their own (0: on the event loop). */
   readThreads: env.EVENTDESK_READ_THREADS,
+  /** Live event streams one user may have open at once (the contract asks for at least 10). */
+  streamsPerUser: env.EVENTDESK_STREAMS_PER_USER,
   /** A PostgreSQL database to use instead of the SQLite file `db`. */
   databaseUrl: env.EVENTDESK_DATABASE_URL,
   /** Connections each server keeps to PostgreSQL at most. */

@@ -25,6 +25,8 @@ export type StartOptions = Partial<Config> & {
   seedNowMs?: number;
   /** Rows per read of the store in a CSV export (tests make it small to cross many chunks). */
   exportChunkRows?: number;
+  /** How often an idle live stream sends a comment (tests make it short). */
+  liveHeartbeatMs?: number;
 };
 
 /**
@@ -33,7 +35,7 @@ export type StartOptions = Partial<Config> & {
  * picks a free port.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { now = Date.now, seedNowMs, exportChunkRows, ...settings } = options;
+  const { now = Date.now, seedNowMs, exportChunkRows, liveHeartbeatMs, ...settings } = options;
   const config: Config = { ...defaultConfig, host: "127.0.0.1", ...settings };
   const store = await openStore(config, now);
   try {
@@ -41,7 +43,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const nowMs = seedNowMs ?? demoEndMs(now());
       await seedDemo(store, { events: config.seedEvents, password: config.demoPassword, nowMs });
     }
-    const app = await createApp({ events: store, accounts: store, config, now, exportChunkRows });
+    const stopping = new AbortController();
+    const app = await createApp({
+      events: store,
+      accounts: store,
+      config,
+      now,
+      exportChunkRows,
+      liveHeartbeatMs,
+      shutdown: stopping.signal,
+    });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;
@@ -50,7 +61,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://${urlHost(config.host)}:${port}`,
       port,
       store,
-      close: () => (closing ??= closeServer(server).finally(() => store.close())),
+      close: () => {
+        // Live streams never finish by themselves: they end first, so their connections can close.
+        stopping.abort();
+        return (closing ??= closeServer(server).finally(() => store.close()));
+      },
     };
   } catch (error) {
     await store.close();
@@ -73,8 +88,13 @@ function closeServer(server: Server): Promise<void> {
     const force = setTimeout(() => {
       server.closeAllConnections();
     }, closeGraceMs);
+    // A connection whose answer ends after this (a live stream ending) would otherwise be kept alive idle.
+    const idle = setInterval(() => {
+      server.closeIdleConnections();
+    }, 100);
     server.close(() => {
       clearTimeout(force);
+      clearInterval(idle);
       resolve();
     });
     server.closeIdleConnections();

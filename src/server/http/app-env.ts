@@ -7,6 +7,8 @@ export type AppEnv = {
   Variables: {
     /** The signed-in user, read fresh from the store on every request. */
     caller: UserRecord;
+    /** When the request's auth token expires (epoch ms): a live stream ends then. */
+    authExpiresAtMs: number;
     /** The organisation named in the path, within the caller's reach. */
     org: Organisation;
     /** That organisation and its descendants: the ids a list reads. */

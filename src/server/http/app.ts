@@ -16,6 +16,7 @@ import { requireAuth } from "./require-auth";
 import { authenticateRoutes } from "./routes/authenticate";
 import { containerEventBatchRoutes } from "./routes/container-event-batch";
 import { containerRoutes } from "./routes/containers";
+import { eventStreamAnswers } from "./routes/event-stream";
 import { eventTypeRoutes } from "./routes/event-types";
 import { meRoutes } from "./routes/me";
 import { openApiRoutes } from "./routes/openapi";
@@ -31,7 +32,13 @@ export type AppDeps = {
   now?: () => number;
   /** Rows per read of the store in a CSV export (the store's default unless given; tests make it small). */
   exportChunkRows?: number;
+  /** How often an idle live stream sends a comment (15 s unless given; tests make it short). */
+  liveHeartbeatMs?: number;
+  /** Aborts when the server stops, ending every live stream. */
+  shutdown?: AbortSignal;
 };
+
+const defaultHeartbeatMs = 15_000;
 
 /**
  * The whole server: the API under /api/v1, /healthz, and the built dashboard everywhere else. Ready once the
@@ -43,6 +50,8 @@ export async function createApp({
   config,
   now = Date.now,
   exportChunkRows,
+  liveHeartbeatMs = defaultHeartbeatMs,
+  shutdown = new AbortController().signal,
 }: AppDeps): Promise<Hono<AppEnv>> {
   const tokens = createTokenService({
     secret: config.tokenSecret ?? (await accounts.signingSecret()),
@@ -56,6 +65,11 @@ export async function createApp({
     sendTimeoutMs: config.exportSendTimeoutSeconds * 1000,
     chunkRows: exportChunkRows,
   });
+  const streams = eventStreamAnswers(
+    events,
+    { streamsPerUser: config.streamsPerUser, heartbeatMs: liveHeartbeatMs, shutdown },
+    now,
+  );
 
   const api = new Hono<AppEnv>()
     .route("/", openApiRoutes())
@@ -64,7 +78,7 @@ export async function createApp({
     .route("/", meRoutes(events))
     .route("/", eventTypeRoutes(events))
     .route("/", organisationEventRoutes(events, lists))
-    .route("/", orgEventRoutes(events, lists, now))
+    .route("/", orgEventRoutes(events, lists, streams, now))
     .route("/", containerRoutes(events, lists))
     .route("/", containerEventBatchRoutes(events));
 

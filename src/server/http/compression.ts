@@ -13,15 +13,21 @@ export const acceptsGzip = (header: string | undefined) =>
     return q === undefined || Number(q.slice(2)) > 0;
   });
 
+/** Streams whose chunks must reach the client as they are made. */
+const streamedTypes = ["text/csv", "text/event-stream"];
+
 /**
- * Gzip for JSON over 1 KB and for the dashboard's text assets. CSV exports are left alone: they stream with
- * back-pressure and report progress by bytes, and gzip would hold chunks back.
+ * Gzip for JSON over 1 KB and for the dashboard's text assets. CSV exports and live event streams are left
+ * alone: an export streams with back-pressure and reports progress by bytes, an event must arrive at once,
+ * and gzip would hold chunks back.
  */
 export function compression(): MiddlewareHandler {
   const gzip = compress({
     encoding: "gzip",
     threshold,
-    contentTypeFilter: (type) => !type.startsWith("text/csv") && COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type),
+    contentTypeFilter: (type) =>
+      !streamedTypes.some((streamed) => type.startsWith(streamed)) &&
+      COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type),
   });
   return (c, next) =>
     gzip(c, async () => {

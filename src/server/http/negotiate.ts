@@ -2,6 +2,7 @@ import { ApiError } from "./api-error";
 
 export const jsonType = "application/json";
 export const csvType = "text/csv";
+export const eventStreamType = "text/event-stream";
 
 type MediaRange = { type: string; subtype: string; q: number };
 

@@ -21,6 +21,7 @@ export const requireAuth = (accounts: AccountStore, sessions: Sessions, tokens: 
       throw invalidToken("The session has ended; sign in again.");
     }
     c.set("caller", user);
+    c.set("authExpiresAtMs", claims.expiresAtMs);
     await next();
   });
 

@@ -84,6 +84,22 @@ export interface EventStore {
     sort: SortTerm<EventSortField>[],
     options?: ExportOptions,
   ): Promise<EventExport>;
+  /**
+   * The largest id of a stored event (0 when there is none). Ids are committed in increasing order (see
+   * docs/decisions/0006-live-events.md), so every event with a smaller id is already visible.
+   */
+  latestEventId(): Promise<number>;
+  /**
+   * The matching events whose id is above `afterId`, in increasing id order, at most `limit` of them (the
+   * list shape): what a live stream sends next.
+   */
+  eventsAfter(
+    scope: EventScope,
+    filter: EventFilter,
+    afterId: number,
+    limit: number,
+    options?: ReadOptions,
+  ): Promise<Event[]>;
   /** The event with this id when it is in the organisations (the list shape), else undefined. */
   findEvent(orgIds: readonly number[], eventId: number): Promise<Event | undefined>;
   /** Stores the events durably, all or none, and answers their ids in the order given once they are. */

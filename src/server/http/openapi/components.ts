@@ -237,7 +237,8 @@ const errorDescriptions: Record<ErrorCode, string> = {
   not_acceptable: "The Accept header allows none of the types this endpoint answers.",
   payload_too_large: "The request body is over 64 KB.",
   unsupported_media_type: "The request body is not sent as `Content-Type: application/json`.",
-  too_many_requests: "Too many failed sign-ins; wait `Retry-After` seconds.",
+  too_many_requests:
+    "Too many failed sign-ins, or too many live streams open for the user; wait `Retry-After` seconds.",
   internal: "An unexpected error; logged on the server, never with a stack trace in the answer.",
   unavailable:
     "The event store cannot answer now: its disk is read-only or full (reading may still work), it is busy, its file was deleted or replaced under the running server (every request, until the server restarts), or its PostgreSQL database cannot be reached or took too long (retry after `Retry-After` seconds).",

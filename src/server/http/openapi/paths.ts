@@ -176,6 +176,42 @@ export const paths = {
       },
     },
   },
+  "/api/v1/orgs/{org_id}/events/stream": {
+    get: {
+      tags: ["events"],
+      summary: "Live events (server-sent events)",
+      description:
+        "With `Accept: text/event-stream`: every event stored after the stream opened that the list of the same view and `q` would hold, in id order, each as `id: <event id>`, `event: event`, `data: <the event as in the lists>` and a blank line, within a second of its write being answered (whichever server sharing the database took it). A comment line `: keep-alive` comes first and at least every 15 seconds. `Last-Event-ID` resumes: first every matching event with a larger id, in id order, then live; across a resume no matching event is skipped or sent twice. `sort`, `page` and `per_page` are not read; a bad `view`, `q` or `Last-Event-ID` answers 400 before the stream starts. The stream ends when the auth token expires (resume with a fresh token and `Last-Event-ID`), and when the server stops. Each user may have `EVENTDESK_STREAMS_PER_USER` streams open (20 by default); one more answers 429 with `Retry-After`. Never compressed.",
+      parameters: [
+        org,
+        ref("parameters", "View"),
+        ref("parameters", "EventQuery"),
+        {
+          name: "Last-Event-ID",
+          in: "header",
+          required: false,
+          description:
+            "The id of the last event received: the stream sends the matching events after it first.",
+          schema: { type: "string", pattern: "^[0-9]+$" },
+        },
+      ],
+      responses: {
+        200: {
+          description:
+            "The stream of events, until the token expires, the client leaves or the server stops.",
+          content: { "text/event-stream": { schema: { type: "string" } } },
+        },
+        ...errors(
+          "bad_request",
+          "unauthorized",
+          "not_found",
+          "not_acceptable",
+          "too_many_requests",
+          "unavailable",
+        ),
+      },
+    },
+  },
   "/api/v1/orgs/{org_id}/events/facets": {
     get: {
       tags: ["events"],

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { containerEventViews } from "../../../contract/api-paths";
 import type { EventStore } from "../../store/event-store";
 import type { AppEnv } from "../app-env";
@@ -12,9 +12,14 @@ import { answerHistogram } from "./event-histogram";
 
 /**
  * Seed 1's organisation lists (every event, and the five container-event views), and the additions on
- * them: facets, the histogram, one event.
+ * them: facets, the histogram, live events, one event.
  */
-export function orgEventRoutes(store: EventStore, answerEventList: EventListAnswers, now: () => number) {
+export function orgEventRoutes(
+  store: EventStore,
+  answerEventList: EventListAnswers,
+  answerEventStream: (c: Context<AppEnv>) => Promise<Response>,
+  now: () => number,
+) {
   const routes = new Hono<AppEnv>();
   const scoped = pathScope(store);
   routes.get("/orgs/:org_id/events", scoped, (c) =>
@@ -24,7 +29,8 @@ export function orgEventRoutes(store: EventStore, answerEventList: EventListAnsw
       view: "events",
     }),
   );
-  // Before `:event_id`, which would take "histogram" or "facets" for an id.
+  // Before `:event_id`, which would take "histogram", "facets" or "stream" for an id.
+  routes.get("/orgs/:org_id/events/stream", scoped, answerEventStream);
   routes.get("/orgs/:org_id/events/histogram", scoped, (c) => answerHistogram(c, store, now()));
   routes.get("/orgs/:org_id/events/facets", scoped, (c) => answerFacets(c, store));
   routes.get("/orgs/:org_id/events/:event_id", scoped, async (c) => {

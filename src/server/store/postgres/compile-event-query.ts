@@ -277,3 +277,17 @@ export function compileEventExport(query: EventQuery): CompiledSql {
     p.values,
   );
 }
+
+/**
+ * The matching events after `afterId` in id order, at most `limit`, in the list's columns: what a live stream
+ * sends next. Ids commit in increasing order (insert-container-events.ts), so none below the last one read
+ * can still appear.
+ */
+export function compileEventsAfter(query: EventQuery, afterId: number, limit: number): CompiledSql {
+  const p = sqlParams();
+  const inner = `SELECT e.* FROM events e WHERE e.id > ${p.bind(afterId)} AND ${eventsWhere(query, p)} ORDER BY e.id LIMIT ${p.bind(limit)}`;
+  return compiled(
+    `SELECT ${listColumns} FROM (${inner}) e${lookupJoins} LEFT JOIN containers c ON c.id = e.container_id ORDER BY e.id`,
+    p.values,
+  );
+}

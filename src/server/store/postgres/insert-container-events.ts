@@ -23,7 +23,15 @@ const insertSql =
   `AS x (${columns.map(([name]) => name).join(", ")}) RETURNING id`;
 
 /**
- * Stores the events in one statement, all or none, durable once it answers (synchronous commit). The ids
+ * Any number that keys the lock every event insert takes, on every server sharing the database. Holding it
+ * from before the ids are drawn until the commit makes transactions commit in id order: without it, one that
+ * drew id 10 could commit after one that drew id 11, and a live stream that had read up to 11 would never
+ * send 10 (docs/decisions/0006-live-events.md).
+ */
+const eventIdOrderLock = 0x4576_6964;
+
+/**
+ * Stores the events in one transaction, all or none, durable once it answers (synchronous commit). The ids
  * come from the sequence as unnest yields the rows, in the order given, so sorted they are the events' ids
  * in that order.
  */
@@ -45,7 +53,18 @@ export async function insertContainerEvents(
     events.map((e) => e.reason),
     events.map((e) => e.clientIp),
   ];
-  const inserted = await pool.query<{ id: number }>(insertSql, values);
-  if (inserted.rows.length !== events.length) throw new Error("Not every event was stored.");
-  return inserted.rows.map((row) => row.id).sort((a, b) => a - b);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [eventIdOrderLock]);
+    const inserted = await client.query<{ id: number }>(insertSql, values);
+    if (inserted.rows.length !== events.length) throw new Error("Not every event was stored.");
+    await client.query("COMMIT");
+    client.release();
+    return inserted.rows.map((row) => row.id).sort((a, b) => a - b);
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
 }

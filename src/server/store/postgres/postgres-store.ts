@@ -15,6 +15,7 @@ import {
   compileEventFacet,
   compileEventHistogram,
   compileEventPage,
+  compileEventsAfter,
   type EventQuery,
 } from "./compile-event-query";
 import { containerQueries } from "./container-queries";
@@ -210,6 +211,16 @@ export async function openPostgresStore(
       });
       if (started.total > 0) exports.add((csv = started.csv));
       return started;
+    },
+    async latestEventId() {
+      const found = await pool.query<{ id: number }>("SELECT coalesce(max(id), 0) AS id FROM events");
+      return found.rows[0]?.id ?? 0;
+    },
+    async eventsAfter(scope, filter, afterId, limit, { signal } = {}) {
+      signal?.throwIfAborted();
+      const prepared = query(scope, filter, []);
+      if (!prepared) return [];
+      return (await pool.query<EventListRow>(compileEventsAfter(prepared, afterId, limit))).rows.map(toEvent);
     },
     async findEvent(orgIds, eventId) {
       const found = await pool.query<EventListRow>(compileEventById(orgIds, eventId));

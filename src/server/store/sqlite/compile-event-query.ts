@@ -263,3 +263,18 @@ export function compileEventPage(
     params: [...inner.params, limit, offset],
   };
 }
+
+/**
+ * The matching events after `afterId` in id order, at most `limit`, in the list's columns: read by rowid from
+ * there, so a live stream's read costs the rows written since. As in `compileEventCountAfter`, the
+ * description's instr() condition decides alone.
+ */
+export function compileEventsAfter(query: EventQuery, afterId: number, limit: number): CompiledSql {
+  const rest = where(query.conditions);
+  return {
+    sql:
+      `SELECT ${listColumns} FROM (SELECT e.id FROM events e NOT INDEXED WHERE e.id > ? AND ${orgIn(query)}${rest.sql} ` +
+      `ORDER BY e.id LIMIT ?) AS p CROSS JOIN events e ON e.id = p.id${eventJoins.list} ORDER BY e.id`,
+    params: [afterId, ...query.orgs.map((org) => org.id), ...rest.params, limit],
+  };
+}

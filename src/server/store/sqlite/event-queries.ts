@@ -9,6 +9,7 @@ import {
   compileEventFacet,
   compileEventHistogram,
   compileEventPage,
+  compileEventsAfter,
   type CompiledSql,
   type EventQuery,
 } from "./compile-event-query";
@@ -52,6 +53,7 @@ export type EventQueries = {
   count: (scope: EventScope, filter: EventFilter) => number;
   histogram: (scope: EventScope, filter: EventFilter, buckets: HistogramBuckets) => [number, number][];
   facetGroups: (scope: EventScope, filter: EventFilter, fields: readonly FacetField[]) => FacetGroups;
+  after: (scope: EventScope, filter: EventFilter, afterId: number, limit: number) => Event[];
   /** How many rows the export holds, and its CSV a chunk at a time (none when it holds no rows). */
   export: (
     scope: EventScope,
@@ -161,6 +163,13 @@ export function eventQueries({
       return statement(sql)
         .raw(true)
         .all(...params) as [number, number][];
+    },
+
+    after(scope, filter, afterId, limit) {
+      const query = prepare(scope, filter, []);
+      if (!query) return [];
+      const { sql, params } = compileEventsAfter(query, afterId, limit);
+      return (statement(sql).all(...params) as EventListRow[]).map(toEvent);
     },
 
     export(scope, filter, sort, options = {}) {

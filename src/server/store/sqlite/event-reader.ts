@@ -37,6 +37,7 @@ export type EventReader = {
   countEvents(scope: EventScope, filter: EventFilter): number;
   histogram(scope: EventScope, filter: EventFilter, buckets: HistogramBuckets): [number, number][];
   facetGroups(scope: EventScope, filter: EventFilter, fields: readonly FacetField[]): FacetGroups;
+  eventsAfter(scope: EventScope, filter: EventFilter, afterId: number, limit: number): Event[];
   listContainers(
     orgIds: readonly number[],
     filter: ContainerFilter,
@@ -88,6 +89,7 @@ export function eventReader({
     countEvents: events.count,
     histogram: events.histogram,
     facetGroups: events.facetGroups,
+    eventsAfter: events.after,
     listContainers: containers.list,
     startExport(scope, filter, sort, options) {
       const { total, csv } = events.export(scope, filter, sort, options);

@@ -11,6 +11,7 @@ import { groupedWrites } from "./grouped-writes";
 import { guardedMethods } from "../guarded-methods";
 import { findEvent } from "./find-event";
 import { insertContainerEvents } from "./insert-container-events";
+import { latestEventId } from "./latest-event-id";
 import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
 import { isMemoryFile, openDatabase } from "./open-database";
@@ -101,6 +102,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       const { total, exportId } = started.value;
       return { total, csv: exportCsv(reads, started.thread, exportId) };
     },
+    latestEventId: () => Promise.resolve(latestEventId(statement)),
+    eventsAfter: (scope, filter, afterId, limit, { signal } = {}) =>
+      read("eventsAfter", [scope, filter, afterId, limit], { signal }),
     findEvent: (orgIds, eventId) => Promise.resolve(findEvent(statement, orgIds, eventId)),
     insertContainerEvents: (loggedEvents) =>
       grouped.write(() => insertContainerEvents(db, statement, loggedEvents)),
