@@ -135,3 +135,17 @@ test("no live bar away from the first page of a time-ordered list", async ({ pag
   await expect(table(page).locator("tbody tr").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Pause live" })).toHaveCount(0);
 });
+
+test("a container's timeline grows at the top when the reader asks", async ({ page, request }) => {
+  const token = await apiLogin(request, acmeAdmin);
+  const container = containerListSchema.parse((await apiGet(request, token, apiPaths.containers(1))).body)[0];
+  if (!container) throw new Error("the demo world has no container in organisation 1");
+  await login(page, acmeAdmin, `/orgs/1/containers/${encodeURIComponent(container.id)}`);
+  await waitLive(page);
+  const description = await postEvent(request, "FAILURE");
+  await expect(news(page)).toHaveText("1 new event");
+  await expect(page.getByText(description)).toHaveCount(0);
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page.locator(".timeline-entry").first()).toContainText(description);
+  await expect(news(page)).toHaveCount(0);
+});

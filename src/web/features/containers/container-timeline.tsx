@@ -1,9 +1,12 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Event } from "../../../contract/event";
 import { containerEventQueries } from "../../api/container-event-queries";
 import { useDisplayZone } from "../../ui/display-zone";
 import { ErrorState, Skeleton } from "../../ui/states";
+import { formatQuery, parseQuery } from "../../../contract/query-grammar";
+import { LiveBar } from "../events/live-bar";
+import { useLiveEvents } from "../events/use-live-events";
 import { groupByDay } from "./timeline-days";
 import { TimelineEntry } from "./timeline-entry";
 import { formatCount } from "../../ui/formats";
@@ -51,6 +54,32 @@ export function ContainerTimeline({
   const [now] = useState(() => Date.now());
   const days = useMemo(() => groupByDay(events, now, zone), [events, now, zone]);
   const total = timeline.data?.pages[0]?.paging.total;
+
+  // New events grow the timeline at the top, once the reader asks, when its newest events are on screen.
+  const queryClient = useQueryClient();
+  const [liveGeneration, setLiveGeneration] = useState(0);
+  const [showingNew, setShowingNew] = useState(false);
+  const atTop = timeline.data !== undefined && !hasPreviousPage;
+  const newestId = events.length > 0 ? Math.max(...events.map((event) => event.id)) : undefined;
+  const live = useLiveEvents({
+    orgId,
+    view: "all",
+    q: liveQuery(containerId, q),
+    since: newestId,
+    generation: liveGeneration,
+    enabled: atTop && !showingNew,
+  });
+  const showNewEvents = () => {
+    setShowingNew(true);
+    void queryClient
+      .invalidateQueries({
+        queryKey: containerEventQueries.timeline(orgId, containerId, q, startPage).queryKey,
+      })
+      .finally(() => {
+        setShowingNew(false);
+        setLiveGeneration((generation) => generation + 1);
+      });
+  };
 
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -105,6 +134,15 @@ export function ContainerTimeline({
 
   return (
     <div className="timeline">
+      {atTop ? (
+        <LiveBar
+          state={live.state}
+          count={live.count}
+          showing={showingNew}
+          onShow={showNewEvents}
+          onPauseChange={live.setPaused}
+        />
+      ) : null}
       <p className="timeline-count muted" aria-live="polite">
         {formatCount(events.length)} of {formatCount(total ?? events.length)} events loaded
       </p>
@@ -156,4 +194,10 @@ export function ContainerTimeline({
       ) : null}
     </div>
   );
+}
+
+/** The stream's `q` for one container's timeline: its own filters and the container. */
+function liveQuery(containerId: string, q: string | undefined): string {
+  const terms = q ? parseQuery(q) : undefined;
+  return formatQuery([{ field: "container", value: containerId }, ...(terms?.ok ? terms.value : [])]);
 }
