@@ -1,6 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { apiBase, apiPaths } from "../src/contract/api-paths";
-import { tokensSchema } from "../src/contract/auth";
 import { login } from "./fixtures/login";
 import { capture } from "./fixtures/screenshots";
 import { test } from "./fixtures/test";
@@ -34,28 +33,36 @@ test("a token the server refuses mid-session leads to sign-in and back to the sa
   await login(page, acmeSupport, view);
   await expect(page.getByRole("button", { name: "Remove filter Severity" })).toBeVisible();
 
-  // Tamper with the stored auth token's signature: the server answers the next request 401.
-  await page.evaluate(() => {
-    const stored = sessionStorage.getItem("eventdesk.session");
-    if (!stored) throw new Error("no stored session");
-    const session = JSON.parse(stored) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(session)) {
-      if (/auth/i.test(key) && typeof value === "string") session[key] = `${value.slice(0, -6)}AAAAAA`;
-    }
-    sessionStorage.setItem("eventdesk.session", JSON.stringify(session));
-  });
-  await page.reload();
+  // The server refuses the token of the next request (as it does once the session is revoked elsewhere).
+  let refused = false;
+  await page.route(
+    (url) => url.pathname === `${apiBase}/orgs/2/events` && url.searchParams.get("sort") === "severity",
+    (route) => {
+      if (refused) return route.fallback();
+      refused = true;
+      return route.fulfill({
+        status: 401,
+        contentType: "application/json",
+        body: JSON.stringify({ error: "unauthorized", message: "The token was revoked." }),
+      });
+    },
+  );
+  await page
+    .getByRole("table", { name: "Events" })
+    .getByRole("button", { name: /^Severity/ })
+    .click();
+  const view2 = "/orgs/2/events?sort=severity&q=severity%3A2";
   await page.waitForURL(/\/login\?next=/);
-  expect(new URL(page.url()).searchParams.get("next")).toBe(view);
+  expect(new URL(page.url()).searchParams.get("next")).toBe(view2);
   await expect(page.getByText("Your session has ended")).toBeVisible();
 
   await page.getByLabel("Username", { exact: true }).fill(acmeSupport.username);
   await page.getByLabel("Password", { exact: true }).fill(acmeSupport.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === view);
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === view2);
   await expect(page.getByRole("button", { name: "Remove filter Severity" })).toBeVisible();
   await expect(
-    page.getByRole("table", { name: "Events" }).getByRole("columnheader", { name: "Type" }),
+    page.getByRole("table", { name: "Events" }).getByRole("columnheader", { name: "Severity" }),
   ).toHaveAttribute("aria-sort", "ascending");
 });
 
@@ -84,9 +91,11 @@ for (const next of ["/..//evil.test", "/.//x", "/a/..//x", "/%2e%2e//x"]) {
 
 const authenticate = `${apiBase}${apiPaths.authenticate}`;
 
+/** The refresh token of the browser's session: in its HttpOnly cookie, out of the page's scripts' reach. */
 async function storedRefreshToken(page: Page): Promise<string> {
-  const stored = await page.evaluate(() => sessionStorage.getItem("eventdesk.session"));
-  return tokensSchema.parse(JSON.parse(stored ?? "null")).refresh_token;
+  const cookie = (await page.context().cookies()).find((candidate) => candidate.name === "eventdesk_refresh");
+  if (!cookie) throw new Error("no session cookie");
+  return cookie.value;
 }
 
 /** What the server says to a refresh token now: 200 while the session lives, 401 once it has ended. */
@@ -139,4 +148,34 @@ test("a sign-out the server cannot complete says so, keeps the session, and retr
   await expect(page.getByText("You have signed out")).toBeVisible();
   expect(await refreshStatus(request, refreshToken), "the server ended the session").toBe(401);
   await capture(page, "login-signed-out");
+});
+
+test("a session carries across tabs and reloads, and scripts never see its refresh token", async ({
+  page,
+}) => {
+  await login(page, acmeSupport, "/orgs/2/events");
+  const storage = await page.evaluate(() => ({
+    cookies: document.cookie,
+    session: JSON.stringify(Object.entries(sessionStorage)),
+    local: JSON.stringify(Object.entries(localStorage)),
+  }));
+  expect(storage.cookies).not.toContain("eventdesk_refresh");
+  expect(`${storage.session}${storage.local}`).not.toMatch(/eyJ/);
+  const cookie = (await page.context().cookies()).find((candidate) => candidate.name === "eventdesk_refresh");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api/v1/authenticate" });
+
+  // Ctrl-click a container: the new tab is signed in.
+  const other = await page.context().newPage();
+  await other.goto("/orgs/2/containers");
+  await expect(other.getByRole("table", { name: "Containers" })).toBeVisible();
+  await expect(other.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+  await other.reload();
+  await expect(other.getByRole("table", { name: "Containers" })).toBeVisible();
+
+  // Signing out in one tab signs out every tab.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname === "/login");
+  await other.waitForURL((url) => url.pathname === "/login");
+  await other.goto("/orgs/2/events");
+  await other.waitForURL(/\/login\?next=/);
 });

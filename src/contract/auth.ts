@@ -19,3 +19,13 @@ export type Tokens = z.infer<typeof tokensSchema>;
 export const refreshedSchema = z.object({ auth_token: z.string() });
 
 export const logoutBodySchema = refreshLoginSchema;
+
+/**
+ * A browser dashboard's request header asking for a cookie session: sign-in answers the auth token only and
+ * keeps the refresh token in an HttpOnly cookie scoped to /authenticate; POST and DELETE /authenticate with
+ * `{}` then refresh and sign out with that cookie. Servers without it answer the plain contract.
+ */
+export const cookieSessionHeader = "X-EventDesk-Session";
+export const cookieSessionValue = "cookie";
+
+export const emptyBodySchema = z.strictObject({});

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { apiBase } from "../../contract/api-paths";
+import { cookieSessionHeader } from "../../contract/auth";
 import { createSessions } from "../auth/sessions";
 import { createSignIn } from "../auth/sign-in";
 import { createTokenService } from "../auth/tokens";
@@ -73,7 +74,7 @@ export async function createApp({
 
   const api = new Hono<AppEnv>()
     .route("/", openApiRoutes())
-    .route("/", authenticateRoutes(signIn, config.trustedProxies))
+    .route("/", authenticateRoutes(signIn, config.trustedProxies, config.refreshTtlSeconds))
     .use(requireAuth(accounts, sessions, tokens))
     .route("/", meRoutes(events))
     .route("/", eventTypeRoutes(events))
@@ -93,7 +94,7 @@ export async function createApp({
       cors({
         origin: [...config.corsOrigins],
         allowMethods: ["GET", "POST", "DELETE"],
-        allowHeaders: ["Authorization", "Content-Type", "Accept"],
+        allowHeaders: ["Authorization", "Content-Type", "Accept", "Last-Event-ID", cookieSessionHeader],
         exposeHeaders: exposedHeaders,
         maxAge: 600,
       }),

@@ -24,9 +24,21 @@ beforeAll(() => {
 });
 beforeEach(async () => {
   vi.stubEnv("VITE_EVENTDESK_API_URL", origin);
+  // Each test imports the module afresh; earlier copies must not hear this one's sign-ins (e2e covers tabs).
+  vi.stubGlobal("BroadcastChannel", undefined);
   vi.resetModules();
+  // A new tab first asks for the browser's cookie session; here there is none.
+  server.use(
+    http.post(url("/authenticate"), () =>
+      HttpResponse.json({ error: "unauthorized", message: "No session." }, { status: 401 }),
+    ),
+  );
   session = await import("./session");
   client = await import("./request");
+  await vi.waitFor(() => {
+    expect(session.getSession()).toEqual({ status: "signed-out", reason: "initial" });
+  });
+  server.resetHandlers();
 });
 afterEach(async () => {
   server.resetHandlers(http.delete(url("/authenticate"), () => new HttpResponse(null, { status: 204 })));
@@ -34,6 +46,7 @@ afterEach(async () => {
   server.resetHandlers();
   vi.useRealTimers();
   vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
 });
 afterAll(() => {
   server.close();
@@ -61,10 +74,34 @@ function signIn(authToken: string, refresh = "refresh-1") {
 }
 
 describe("session", () => {
+  it("in a cookie session keeps no refresh token: refresh and sign-out send {} with the session header", async () => {
+    const sent: { method: string; header: string | null; body: unknown }[] = [];
+    server.use(
+      http.all(url("/authenticate"), async ({ request }) => {
+        sent.push({
+          method: request.method,
+          header: request.headers.get("x-eventdesk-session"),
+          body: await request.json(),
+        });
+        if (request.method === "DELETE") return new HttpResponse(null, { status: 204 });
+        return HttpResponse.json({ auth_token: jwt("ada", 10, 3590) });
+      }),
+      echoMe,
+    );
+    await session.login("admin@acme.test", "demo");
+    await client.request("/me", { schema: me });
+    await session.logout();
+    expect(sent).toEqual([
+      { method: "POST", header: "cookie", body: { username: "admin@acme.test", password: "demo" } },
+      { method: "POST", header: "cookie", body: {} },
+      { method: "DELETE", header: "cookie", body: {} },
+    ]);
+    expect(session.getSession()).toEqual({ status: "signed-out", reason: "signed-out" });
+  });
+
   it("signs in, tells subscribers, and sends the auth token with every request", async () => {
     const listener = vi.fn();
     session.subscribeSession(listener);
-    expect(session.getSession()).toEqual({ status: "signed-out", reason: "initial" });
     const token = jwt("ada", 3600);
     await signIn(token);
     expect(session.getSession()).toEqual({ status: "signed-in" });

@@ -1,14 +1,17 @@
 import { apiPaths } from "../../contract/api-paths";
-import { refreshedSchema, tokensSchema } from "../../contract/auth";
+import { cookieSessionHeader, cookieSessionValue, refreshedSchema, tokensSchema } from "../../contract/auth";
 import { isApiError } from "./api-error";
 import { jwtExpiresAt, jwtIssuedAt } from "./jwt-expiry";
 import { configureAuth, request, send } from "./request";
 import { loadTokens, saveTokens, type Tokens } from "./stored-tokens";
 
 /**
- * The signed-in session: tokens in memory, mirrored to sessionStorage so a reload keeps the tab signed in.
- * The auth token is refreshed with the refresh token shortly before it expires. React subscribes through
- * `subscribeSession`/`getSession` (see features/auth/use-session.ts).
+ * The signed-in session. With an EventDesk server it is a cookie session: the auth token lives in memory and
+ * the refresh token in an HttpOnly cookie no script can read, shared by every tab, so a new tab or a reload
+ * signs in from it ("restoring"), and signing out in one tab signs out all (a BroadcastChannel tells them).
+ * A server that answers the plain contract (a refresh token in the body) gets the tab-scoped session it had:
+ * both tokens mirrored to sessionStorage. The auth token is refreshed shortly before it expires. React
+ * subscribes through `subscribeSession`/`getSession` (see features/auth/use-session.ts).
  */
 
 /** Why the last attempt to sign out failed, and when the next one starts by itself (undefined: on request only). */
@@ -18,6 +21,7 @@ export type SignOutFailure = { error: unknown; retryAt: number | undefined };
 export type SignOutAttempt = { sending: boolean; failure: SignOutFailure | undefined };
 
 export type Session =
+  | { status: "restoring" }
   | { status: "signed-in"; signOut?: SignOutAttempt }
   | { status: "signed-out"; reason: "initial" | "signed-out" | "expired" };
 
@@ -30,7 +34,12 @@ const maxTimerMs = 2 ** 31 - 1;
 
 let tokens: Tokens | undefined = loadTokens();
 let refreshLead = tokens ? leadFor(tokens.authToken) : refreshLeadMs;
-let session: Session = tokens ? { status: "signed-in" } : { status: "signed-out", reason: "initial" };
+let session: Session = tokens ? { status: "signed-in" } : { status: "restoring" };
+const cookieSession = { [cookieSessionHeader]: cookieSessionValue };
+/** Our server answers a cookie session's sign-in with the auth token only; others with both tokens. */
+const signInSchema = tokensSchema.partial({ refresh_token: true });
+const otherTabs =
+  typeof BroadcastChannel === "undefined" ? undefined : new BroadcastChannel("eventdesk.session");
 let refreshing: Promise<void> | undefined;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let signingOut: Promise<void> | undefined;
@@ -51,10 +60,28 @@ export async function login(username: string, password: string): Promise<void> {
   const { data } = await request(apiPaths.authenticate, {
     method: "POST",
     body: { username, password },
-    schema: tokensSchema,
+    headers: cookieSession,
+    schema: signInSchema,
     auth: false,
   });
   setTokens({ authToken: data.auth_token, refreshToken: data.refresh_token });
+  otherTabs?.postMessage("signed-in");
+}
+
+/** Signs this tab in from the browser's cookie session, if it has one. */
+async function restore(): Promise<void> {
+  try {
+    const { data } = await request(apiPaths.authenticate, {
+      method: "POST",
+      body: {},
+      headers: cookieSession,
+      schema: refreshedSchema,
+      auth: false,
+    });
+    if (!tokens) setTokens({ authToken: data.auth_token, refreshToken: undefined });
+  } catch {
+    if (!tokens) publish({ status: "signed-out", reason: "initial" });
+  }
 }
 
 /**
@@ -85,7 +112,9 @@ async function revokeRefreshToken(): Promise<void> {
   try {
     await send(apiPaths.authenticate, {
       method: "DELETE",
-      body: { refresh_token: current.refreshToken },
+      ...(current.refreshToken === undefined
+        ? { body: {}, headers: cookieSession }
+        : { body: { refresh_token: current.refreshToken } }),
       auth: false,
     });
   } catch (error) {
@@ -94,7 +123,10 @@ async function revokeRefreshToken(): Promise<void> {
       return;
     }
   }
-  if (unchanged()) end("signed-out");
+  if (unchanged()) {
+    end("signed-out");
+    otherTabs?.postMessage("signed-out");
+  }
 }
 
 function signOutFailed(error: unknown): void {
@@ -145,7 +177,9 @@ async function runRefresh(): Promise<void> {
   try {
     const { data } = await request(apiPaths.authenticate, {
       method: "POST",
-      body: { refresh_token: current.refreshToken },
+      ...(current.refreshToken === undefined
+        ? { body: {}, headers: cookieSession }
+        : { body: { refresh_token: current.refreshToken } }),
       schema: refreshedSchema,
       auth: false,
     });
@@ -207,3 +241,8 @@ function expiresWithin(token: string, ms: number): boolean {
 
 configureAuth({ token: freshAuthToken, onUnauthorized: expireSession });
 scheduleRefresh();
+if (!tokens) void restore();
+otherTabs?.addEventListener("message", (event: MessageEvent) => {
+  if (event.data === "signed-out" && tokens) end("signed-out");
+  if (event.data === "signed-in" && !tokens) void restore();
+});

@@ -1,7 +1,11 @@
 import { tokensSchema } from "../../contract/auth";
 
-/** The session's tokens, mirrored to sessionStorage so a reload keeps the tab signed in. */
-export type Tokens = { authToken: string; refreshToken: string };
+/**
+ * The session's tokens. Without a refresh token the session is a cookie session (the browser holds it) and
+ * nothing is stored; with one (a server of the plain contract), both are mirrored to sessionStorage so a reload
+ * keeps the tab signed in.
+ */
+export type Tokens = { authToken: string; refreshToken: string | undefined };
 
 const storageKey = "eventdesk.session";
 
@@ -22,7 +26,7 @@ export function loadTokens(): Tokens | undefined {
 }
 
 export function saveTokens(value: Tokens | undefined): void {
-  if (value) {
+  if (value?.refreshToken !== undefined) {
     storage()?.setItem(
       storageKey,
       JSON.stringify({ auth_token: value.authToken, refresh_token: value.refreshToken }),

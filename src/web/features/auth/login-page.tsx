@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from "react";
 import { Navigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/api-error";
 import { login } from "../../api/session";
+import { LoadingScreen } from "../../app/loading-screen";
 import { errorMessage } from "../../ui/states";
 import { clockTime } from "./clock-time";
 import { safeNextPath } from "./next-path";
@@ -18,6 +19,7 @@ export function Component() {
   const [failure, setFailure] = useState<{ error: unknown; retryAt: string | undefined }>();
 
   if (session.status === "signed-in") return <Navigate to={next} replace />;
+  if (session.status === "restoring") return <LoadingScreen />;
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
