@@ -86,11 +86,30 @@ export const paths = {
       tags: ["auth"],
       summary: "Sign in, or refresh an auth token",
       description:
-        "With `{username, password}`: a new auth token and refresh token. With `{refresh_token}`: a fresh auth token; the refresh token stays. Five failures for one username within five minutes lock it for five minutes from the locking failure: 429 with `Retry-After`, even for the right password; a success before the lock clears the count. Thirty failures from one client address within five minutes slow that address down without locking anyone out: its further attempts, for usernames that have not signed in from it within 30 days, start one per second, and when five already wait the answer is 429 with `Retry-After`. The client address is the peer's, or behind the proxies named in `EVENTDESK_TRUSTED_PROXIES` the nearest untrusted address of `X-Forwarded-For`; IPv6 clients count per /64. A refresh token is never held back by these limits. The body must be sent as `application/json` (415 otherwise), so other sites' pages cannot post forms here.",
+        "With `{username, password}`: a new auth token and refresh token. With `{refresh_token}`: a fresh auth token; the refresh token stays. Five failures for one username within five minutes lock it for five minutes from the locking failure: 429 with `Retry-After`, even for the right password; a success before the lock clears the count. Thirty failures from one client address within five minutes slow that address down without locking anyone out: its further attempts, for usernames that have not signed in from it within 30 days, start one per second, and when five already wait the answer is 429 with `Retry-After`. The client address is the peer's, or behind the proxies named in `EVENTDESK_TRUSTED_PROXIES` the nearest untrusted address of `X-Forwarded-For`; IPv6 clients count per /64. A refresh token is never held back by these limits. The body must be sent as `application/json` (415 otherwise), so other sites' pages cannot post forms here.\n\n**Cookie sessions** (an EventDesk extension for browser dashboards; the JSON tokens above stay for scripts): with the header `X-EventDesk-Session: cookie`, a password sign-in answers `{auth_token}` only and sets the refresh token as the cookie `eventdesk_refresh` (HttpOnly, SameSite=Strict, Path=/api/v1/authenticate, Secure over HTTPS, Max-Age = `EVENTDESK_REFRESH_TTL`), which no script can read and every tab of the browser shares; the body `{}` with that header then answers a fresh `{auth_token}` from the cookie (401 without one, and a refused cookie is cleared).",
       security: [],
+      parameters: [
+        {
+          name: "X-EventDesk-Session",
+          in: "header",
+          required: false,
+          description: "`cookie`: a cookie session (see above).",
+          schema: { const: "cookie" },
+        },
+      ],
       requestBody: {
         required: true,
-        content: json({ oneOf: [ref("schemas", "PasswordLogin"), ref("schemas", "RefreshLogin")] }),
+        content: json({
+          oneOf: [
+            ref("schemas", "PasswordLogin"),
+            ref("schemas", "RefreshLogin"),
+            {
+              type: "object",
+              additionalProperties: false,
+              description: "With `X-EventDesk-Session: cookie`: refresh from the session cookie.",
+            },
+          ],
+        }),
       },
       responses: {
         200: {
@@ -112,9 +131,30 @@ export const paths = {
       tags: ["auth"],
       summary: "Sign out",
       description:
-        "Ends the session: the refresh token and every auth token issued from it stop working at once, for good (a session is kept as a row that a token needs, so nothing swept or restored can bring it back). Signing out twice is not an error. Needs no Authorization header: the refresh token is the proof. An invalid or expired refresh token answers 401. When the store cannot write (a full or read-only disk), the answer is 503 with `Retry-After`: this server already refuses the session, and the sign-out is saved as soon as the store can write; retry until 204.",
+        "Ends the session: the refresh token and every auth token issued from it stop working at once, for good (a session is kept as a row that a token needs, so nothing swept or restored can bring it back). Signing out twice is not an error. Needs no Authorization header: the refresh token is the proof. An invalid or expired refresh token answers 401. When the store cannot write (a full or read-only disk), the answer is 503 with `Retry-After`: this server already refuses the session, and the sign-out is saved as soon as the store can write; retry until 204. With `X-EventDesk-Session: cookie` and the body `{}`: ends the session of the `eventdesk_refresh` cookie and clears the cookie (204 also without one).",
       security: [],
-      requestBody: { required: true, content: json(ref("schemas", "RefreshLogin")) },
+      parameters: [
+        {
+          name: "X-EventDesk-Session",
+          in: "header",
+          required: false,
+          description: "`cookie`: sign out the cookie session.",
+          schema: { const: "cookie" },
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: json({
+          oneOf: [
+            ref("schemas", "RefreshLogin"),
+            {
+              type: "object",
+              additionalProperties: false,
+              description: "With `X-EventDesk-Session: cookie`.",
+            },
+          ],
+        }),
+      },
       responses: {
         204: { description: "Signed out." },
         ...errors(
