@@ -21,15 +21,15 @@ export function eventFeed(store: EventStore, pollMs: number): EventFeed {
   let polling = false;
   let failing = false;
 
-  const next = () => {
-    if (listeners.size === 0) {
-      polling = false;
-      return;
-    }
+  const schedule = () => {
     setTimeout(() => void poll(), pollMs).unref();
   };
 
   const poll = async () => {
+    if (listeners.size === 0) {
+      polling = false;
+      return;
+    }
     try {
       const latest = await store.latestEventId();
       failing = false;
@@ -41,7 +41,7 @@ export function eventFeed(store: EventStore, pollMs: number): EventFeed {
       if (!failing) console.error("[eventdesk] Live events: polling the event store failed:", error);
       failing = true;
     }
-    next();
+    schedule();
   };
 
   return {
@@ -49,7 +49,7 @@ export function eventFeed(store: EventStore, pollMs: number): EventFeed {
       listeners.add(wake);
       if (!polling) {
         polling = true;
-        next();
+        schedule();
       }
       return () => {
         listeners.delete(wake);

@@ -91,6 +91,8 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
         cursor = Math.max(cursor, seenUpTo);
       } while (handled !== wakes);
     } catch (error) {
+      // A read still running when the stream ended (the server stopping) has nobody to fail.
+      if (isEnded()) return;
       console.error("[eventdesk] Live events: reading the event store failed:", error);
       end({ error });
     } finally {
