@@ -30,4 +30,6 @@ export const apiPaths = {
   container: (orgId: number, containerId: string) => `/orgs/${orgId}/containers/${seg(containerId)}`,
   containerEventList: (orgId: number, containerId: string) =>
     `/orgs/${orgId}/containers/${seg(containerId)}/events`,
+  views: "/views",
+  view: (viewId: string) => `/views/${seg(viewId)}`,
 } as const;

@@ -5,6 +5,7 @@ export const errorStatuses = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   not_acceptable: 406,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -47,6 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = await createApp({
       events: store,
       accounts: store,
+      views: store,
       config,
       now,
       exportChunkRows,

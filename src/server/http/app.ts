@@ -8,6 +8,7 @@ import { createTokenService } from "../auth/tokens";
 import type { Config } from "../config";
 import type { AccountStore } from "../store/account-store";
 import type { EventStore } from "../store/event-store";
+import type { SavedViewStore } from "../store/saved-view-store";
 import type { AppEnv } from "./app-env";
 import { compression } from "./compression";
 import { eventListAnswers } from "./event-list";
@@ -23,12 +24,14 @@ import { meRoutes } from "./routes/me";
 import { openApiRoutes } from "./routes/openapi";
 import { orgEventRoutes } from "./routes/org-events";
 import { organisationEventRoutes } from "./routes/organisation-events";
+import { savedViewRoutes } from "./routes/saved-views";
 import { securityHeaders } from "./security-headers";
 import { staticSite } from "./static-site";
 
 export type AppDeps = {
   events: EventStore;
   accounts: AccountStore;
+  views: SavedViewStore;
   config: Config;
   now?: () => number;
   /** Rows per read of the store in a CSV export (the store's default unless given; tests make it small). */
@@ -48,6 +51,7 @@ const defaultHeartbeatMs = 15_000;
 export async function createApp({
   events,
   accounts,
+  views,
   config,
   now = Date.now,
   exportChunkRows,
@@ -81,7 +85,8 @@ export async function createApp({
     .route("/", organisationEventRoutes(events, lists))
     .route("/", orgEventRoutes(events, lists, streams, now))
     .route("/", containerRoutes(events, lists))
-    .route("/", containerEventBatchRoutes(events));
+    .route("/", containerEventBatchRoutes(events))
+    .route("/", savedViewRoutes(events, views, now));
 
   const app = new Hono<AppEnv>();
   app.onError(handleError);
@@ -93,7 +98,7 @@ export async function createApp({
       `${apiBase}/*`,
       cors({
         origin: [...config.corsOrigins],
-        allowMethods: ["GET", "POST", "DELETE"],
+        allowMethods: ["GET", "POST", "PATCH", "DELETE"],
         allowHeaders: ["Authorization", "Content-Type", "Accept", "Last-Event-ID", cookieSessionHeader],
         exposeHeaders: exposedHeaders,
         maxAge: 600,

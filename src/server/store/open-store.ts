@@ -1,6 +1,7 @@
 import type { Config } from "../config";
 import type { AccountStore } from "./account-store";
 import type { EventStore } from "./event-store";
+import type { SavedViewStore } from "./saved-view-store";
 import { openPostgresStore } from "./postgres/postgres-store";
 import { openSqliteStore } from "./sqlite/sqlite-store";
 
@@ -13,7 +14,7 @@ export type StoreSettings = Pick<
 export async function openStore(
   settings: StoreSettings,
   now: () => number,
-): Promise<EventStore & AccountStore> {
+): Promise<EventStore & AccountStore & SavedViewStore> {
   if (settings.databaseUrl === undefined)
     return openSqliteStore(settings.db, { readThreads: settings.readThreads });
   return openPostgresStore(settings.databaseUrl, {

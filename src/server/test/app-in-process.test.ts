@@ -27,7 +27,13 @@ writeFileSync(join(staticDir, "assets", "app-1234.js"), "console.log('hi')");
 async function appWithClock(options: { config?: Partial<Config>; events?: EventStore } = {}) {
   let now = testNowMs;
   const config = { ...defaultConfig, staticDir, ...options.config };
-  const app = await createApp({ events: options.events ?? store, accounts: store, config, now: () => now });
+  const app = await createApp({
+    events: options.events ?? store,
+    accounts: store,
+    views: store,
+    config,
+    now: () => now,
+  });
   const json = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(`/api/v1${path}`, {
       method,

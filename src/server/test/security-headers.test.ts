@@ -94,7 +94,7 @@ describe("CORS", () => {
     });
 
   it("a configured origin gets its own origin back, never a wildcard, on preflights and answers", async () => {
-    for (const method of ["GET", "POST", "DELETE"]) {
+    for (const method of ["GET", "POST", "PATCH", "DELETE"]) {
       const reply = await preflight(withCors.url, allowedOrigin, method);
       expect(reply.status).toBeLessThan(300);
       expect(reply.headers.get("access-control-allow-origin")).toBe(allowedOrigin);

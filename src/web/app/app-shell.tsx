@@ -3,6 +3,7 @@ import { NavLink, Outlet } from "react-router";
 import { meQueries } from "../api/me-queries";
 import { SignOutButton, SignOutFailedNotice } from "../features/auth/sign-out";
 import { ExportTray } from "../features/export/export-tray";
+import { SavedViewsSection } from "../features/saved-views/saved-views-section";
 import { useDisplayZone } from "../ui/display-zone";
 import { Skeleton } from "../ui/states";
 import { OrgSwitcher, OrgSwitcherPlaceholder } from "./org-switcher";
@@ -43,6 +44,7 @@ export function AppShell() {
           <ThemeToggle />
           <TimeZoneToggle />
         </div>
+        <SavedViewsSection me={me.data} orgId={orgId} />
         <div className="shell-account">
           {/* Kept in place while /me loads, so the navigation and the page below do not move when it arrives. */}
           <p className="shell-user">

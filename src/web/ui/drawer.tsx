@@ -2,7 +2,7 @@
  * A modal side panel for details: `<Drawer open title="Event 123" onClose={…}>…</Drawer>`, optional `footer`.
  * Built on `<dialog>.showModal()`, so the page behind is inert; it is labelled by its title, focus moves into
  * it and Tab cycles inside it, Escape or a click on the backdrop asks `onClose`, and focus returns to the
- * element that had it when the drawer opened. `open` is controlled (keep it in the URL).
+ * element that had it when the drawer opened. A form inside marks the field to start in with `data-autofocus`. `open` is controlled (keep it in the URL).
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import "./drawer.css";
@@ -33,6 +33,7 @@ export function Drawer({
     if (open && !dialog.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }

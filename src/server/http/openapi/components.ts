@@ -27,6 +27,7 @@ import { eventSchema, eventTypesResponseSchema } from "../../../contract/event";
 import { containerFilterFields, eventFilterFieldNames } from "../../../contract/filter-fields";
 import { defaultPerPage, maxPerPage, maxQueryLength } from "../../../contract/list-params";
 import { meSchema, organisationSchema } from "../../../contract/organisation";
+import { newSavedViewSchema, savedViewPatchSchema, savedViewSchema } from "../../../contract/saved-view";
 import {
   containerSortFields,
   defaultContainerSort,
@@ -64,6 +65,9 @@ const schemas = {
   CreatedEvents: jsonSchema(createdEventsSchema),
   Histogram: jsonSchema(histogramSchema),
   Facets: jsonSchema(facetsSchema),
+  SavedView: jsonSchema(savedViewSchema),
+  NewSavedView: jsonSchema(newSavedViewSchema, "input"),
+  SavedViewPatch: jsonSchema(savedViewPatchSchema, "input"),
 };
 
 const sortDescription = (fields: readonly string[], fallback: string, extra: string) =>
@@ -231,9 +235,11 @@ const errorDescriptions: Record<ErrorCode, string> = {
   bad_request: "A malformed path segment, parameter or body; `param` names it.",
   unauthorized:
     "No valid auth token (missing, malformed, tampered, expired or signed out), or wrong credentials.",
-  forbidden: "The caller's role may not do this (support staff only read).",
+  forbidden:
+    "The caller's role may not do this (support staff only read), or the saved view is another user's (it may be read, not changed).",
   not_found:
-    "The organisation or container does not exist or is out of the caller's reach (one answer for both).",
+    "The organisation, container or saved view does not exist or is out of the caller's reach (one answer for both).",
+  conflict: "The change clashes with what is stored: the caller already has a saved view of that name.",
   not_acceptable: "The Accept header allows none of the types this endpoint answers.",
   payload_too_large: "The request body is over 64 KB.",
   unsupported_media_type: "The request body is not sent as `Content-Type: application/json`.",

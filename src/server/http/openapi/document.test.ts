@@ -66,6 +66,14 @@ describe("the OpenAPI document", () => {
     expect(text).toMatch(/bom=1/);
   });
 
+  it("documents the five saved-view operations and the path-outside-reach reading", () => {
+    const paths = document.paths as Record<string, Record<string, { description?: string }>>;
+    expect(Object.keys(paths["/api/v1/views"] ?? {})).toEqual(["get", "post"]);
+    expect(Object.keys(paths["/api/v1/views/{id}"] ?? {})).toEqual(["get", "patch", "delete"]);
+    expect(paths["/api/v1/views"]?.post?.description).toMatch(/out of the caller's reach.*400 naming `path`/);
+    expect(document.components.responses).toHaveProperty("conflict");
+  });
+
   it("public operations opt out of the bearer requirement; the rest inherit it", () => {
     const paths = document.paths as Record<string, Record<string, { security?: unknown[] }>>;
     expect(paths["/healthz"]?.get?.security).toEqual([]);

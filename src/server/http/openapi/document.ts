@@ -1,5 +1,6 @@
 import { components } from "./components";
 import { paths } from "./paths";
+import { savedViewPaths } from "./saved-view-paths";
 
 const readings = `The API of /work/shared/CONTRACT.md (seeds: container events, and list events of an organisation). Where the contract leaves a choice, this server reads it so:
 
@@ -30,9 +31,10 @@ export function openApiDocument(serverUrl = "/") {
       { name: "auth", description: "Signing in and out" },
       { name: "events", description: "Event lists of an organisation" },
       { name: "containers", description: "Containers and their events" },
+      { name: "views", description: "Saved views: named dashboard URLs" },
       { name: "service", description: "Health and this document" },
     ],
-    paths,
+    paths: { ...paths, ...savedViewPaths },
     components,
   };
 }

@@ -17,6 +17,7 @@ export const worldTables: readonly CopiedTable[] = [
   { name: "imsis", key: "id" },
   { name: "containers", key: "id" },
   { name: "sessions", key: "id" },
+  { name: "saved_views", key: "id" },
   { name: "settings", key: "key", replace: true },
 ];
 

@@ -4,6 +4,7 @@ import { demoEvents } from "../../demo/demo-events";
 import { demoWorld } from "../../demo/demo-world";
 import { fixtureNowMs, listAll, logContainerEvent } from "../test-fixture";
 import { migrations } from "./migrations";
+import { nameTaken } from "../saved-view-store";
 import { openPostgresStore } from "./postgres-store";
 import { testAdminUrl } from "./test-database";
 import { testDatabase } from "./test-fixture";
@@ -31,13 +32,14 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
     await seeding.seed(world, demoEvents(world, 300, fixtureNowMs));
     const before = await listAll(seeding);
     await seeding.close();
-    // The store as the version before the last step left it.
+    // The store as the version before reason and client_ip left it (saved views came after them).
     await query(
       database.url,
-      `DROP INDEX events_org_reason, events_org_client_ip;
+      `DROP TABLE saved_views;
+       DROP INDEX events_org_reason, events_org_client_ip;
        ALTER TABLE events DROP COLUMN reason, DROP COLUMN client_ip;`,
     );
-    await query(database.url, "UPDATE schema_version SET version = $1", [migrations.length - 1]);
+    await query(database.url, "UPDATE schema_version SET version = $1", [migrations.length - 2]);
 
     const store = await openPostgresStore(database.url, { now });
     try {
@@ -73,5 +75,44 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
       "events_org_client_ip",
       "events_org_reason",
     ]);
+  });
+
+  it("upgrades a store from before saved views in place: its events stay and views can be saved", async () => {
+    const upgrading = await testDatabase(adminUrl ?? "");
+    const now = () => fixtureNowMs;
+    try {
+      const world = demoWorld("hash", fixtureNowMs);
+      const seeding = await openPostgresStore(upgrading.url, { now });
+      await seeding.seed(world, demoEvents(world, 100, fixtureNowMs));
+      const before = await listAll(seeding);
+      await seeding.close();
+      await query(upgrading.url, "DROP TABLE saved_views");
+      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 1]);
+
+      const store = await openPostgresStore(upgrading.url, { now });
+      try {
+        expect(await listAll(store)).toEqual(before);
+        const owner = await store.findUserByUsername("admin@acme.test");
+        if (!owner) throw new Error("no admin");
+        const view = {
+          ownerId: owner.id,
+          organisationId: 2,
+          path: "/orgs/2/failures",
+          query: "",
+          shared: false,
+        };
+        await store.createSavedView({ ...view, id: "a", name: "Failures", nowMs: fixtureNowMs });
+        expect(await store.createSavedView({ ...view, id: "b", name: "Failures", nowMs: fixtureNowMs })).toBe(
+          nameTaken,
+        );
+        expect((await store.listSavedViews(owner.id, [])).map((saved) => saved.name)).toEqual(["Failures"]);
+      } finally {
+        await store.close();
+      }
+      const version = await query(upgrading.url, "SELECT version FROM schema_version");
+      expect(version.rows[0]?.version).toBe(migrations.length);
+    } finally {
+      await upgrading.drop();
+    }
   });
 });

@@ -175,6 +175,22 @@ export const migrations: readonly string[] = [
   CREATE INDEX events_org_reason ON events (organisation_id, reason, id) WHERE reason IS NOT NULL;
   CREATE INDEX events_org_client_ip ON events (organisation_id, client_ip, id) WHERE client_ip IS NOT NULL;
   `,
+  // Saved views: a name is unique per owner, which the unique index decides (a 409 on the API).
+  `
+  CREATE TABLE saved_views (
+    id text PRIMARY KEY,
+    owner_id integer NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    organisation_id integer NOT NULL REFERENCES organisations (id),
+    name text NOT NULL,
+    path text NOT NULL,
+    query text NOT NULL,
+    shared boolean NOT NULL,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL
+  );
+  CREATE UNIQUE INDEX saved_views_owner_name ON saved_views (owner_id, name);
+  CREATE INDEX saved_views_org_shared ON saved_views (organisation_id) WHERE shared;
+  `,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

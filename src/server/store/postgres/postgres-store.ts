@@ -2,6 +2,7 @@ import pg from "pg";
 import type { EventTypesResponse } from "../../../contract/event";
 import type { Organisation } from "../../../contract/organisation";
 import type { AccountStore } from "../account-store";
+import type { SavedViewStore } from "../saved-view-store";
 import { toEvent, type EventListRow } from "../event-list-row";
 import type { EventExport, EventScope, EventStore, FacetGroups } from "../event-store";
 import type { FacetGroup } from "../facet-columns";
@@ -27,6 +28,7 @@ import { insertContainerEvents } from "./insert-container-events";
 import { applyMigrations } from "./migrations";
 import { maintainPartitions } from "./partitions";
 import { postgresUnavailable } from "./pg-unavailable";
+import { savedViewQueries } from "./saved-view-queries";
 import { seedWorld } from "./seed-world";
 import { signInFailures } from "./sign-in-failures";
 
@@ -62,7 +64,7 @@ const catalogue = async (pool: pg.Pool, table: string) =>
 export async function openPostgresStore(
   url: string,
   options: PostgresStoreOptions = {},
-): Promise<EventStore & AccountStore> {
+): Promise<EventStore & AccountStore & SavedViewStore> {
   const statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
   const pool = new pg.Pool({
     connectionString: url,
@@ -128,10 +130,11 @@ export async function openPostgresStore(
     return orgIds.length === 0 ? undefined : { orgIds, terms: eventTerms(scope, filter), sort };
   };
 
-  const store: EventStore & AccountStore = {
+  const store: EventStore & AccountStore & SavedViewStore = {
     ...accountQueries(pool),
     ...signInFailures(pool),
     ...containerQueries(pool),
+    ...savedViewQueries(pool),
 
     async organisations() {
       const found =

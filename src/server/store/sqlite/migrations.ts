@@ -188,6 +188,22 @@ export const migrations: readonly string[] = [
   CREATE INDEX events_org_reason ON events (organisation_id, reason) WHERE reason IS NOT NULL;
   CREATE INDEX events_org_client_ip ON events (organisation_id, client_ip) WHERE client_ip IS NOT NULL;
   `,
+  // Saved views: a name is unique per owner, which the unique index decides (a 409 on the API).
+  `
+  CREATE TABLE saved_views (
+    id TEXT PRIMARY KEY,
+    owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    query TEXT NOT NULL,
+    shared INTEGER NOT NULL CHECK (shared IN (0, 1)),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX saved_views_owner_name ON saved_views (owner_id, name);
+  CREATE INDEX saved_views_org_shared ON saved_views (organisation_id) WHERE shared = 1;
+  `,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

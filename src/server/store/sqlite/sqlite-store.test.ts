@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { demoEvents } from "../../demo/demo-events";
 import { demoWorld } from "../../demo/demo-world";
 import { fixtureNowMs, listAll, logContainerEvent } from "../test-fixture";
+import { nameTaken } from "../saved-view-store";
 import type { OpenedStore } from "../test-store-factories";
 import { migrations } from "./migrations";
 import { openSqliteStore } from "./sqlite-store";
@@ -78,15 +79,16 @@ describe("opening", () => {
       await seeding.seed(world, demoEvents(world, 300, fixtureNowMs));
       const before = await listAll(seeding);
       await seeding.close();
-      // The store as the version before the last step left it.
+      // The store as the version before reason and client_ip left it (saved views came after them).
       const db = new Database(temp.file);
       db.exec(`
+        DROP TABLE saved_views;
         DROP INDEX events_org_reason;
         DROP INDEX events_org_client_ip;
         ALTER TABLE events DROP COLUMN reason;
         ALTER TABLE events DROP COLUMN client_ip;
       `);
-      db.pragma(`user_version = ${migrations.length - 1}`);
+      db.pragma(`user_version = ${migrations.length - 2}`);
       db.close();
 
       const store = openSqliteStore(temp.file);
@@ -121,6 +123,50 @@ describe("opening", () => {
           .pluck()
           .all();
         expect(indexes).toEqual(expect.arrayContaining(["events_org_client_ip", "events_org_reason"]));
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("upgrades a store from before saved views in place: its events stay and views can be saved", async () => {
+    const temp = tempDbFile();
+    try {
+      const world = demoWorld("hash", fixtureNowMs);
+      const seeding = openSqliteStore(temp.file);
+      await seeding.seed(world, demoEvents(world, 100, fixtureNowMs));
+      const before = await listAll(seeding);
+      await seeding.close();
+      const db = new Database(temp.file);
+      db.exec("DROP TABLE saved_views;");
+      db.pragma(`user_version = ${migrations.length - 1}`);
+      db.close();
+
+      const store = openSqliteStore(temp.file);
+      try {
+        expect(await listAll(store)).toEqual(before);
+        const owner = await store.findUserByUsername("admin@acme.test");
+        if (!owner) throw new Error("no admin");
+        const view = {
+          ownerId: owner.id,
+          organisationId: 2,
+          path: "/orgs/2/failures",
+          query: "",
+          shared: false,
+        };
+        await store.createSavedView({ ...view, id: "a", name: "Failures", nowMs: fixtureNowMs });
+        expect(await store.createSavedView({ ...view, id: "b", name: "Failures", nowMs: fixtureNowMs })).toBe(
+          nameTaken,
+        );
+        expect((await store.listSavedViews(owner.id, [])).map((saved) => saved.name)).toEqual(["Failures"]);
+      } finally {
+        await store.close();
+      }
+      const upgraded = new Database(temp.file, { readonly: true });
+      try {
+        expect(upgraded.pragma("user_version", { simple: true })).toBe(migrations.length);
       } finally {
         upgraded.close();
       }

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { accountQueries } from "./account-queries";
 import type { AccountStore } from "../account-store";
+import type { SavedViewStore } from "../saved-view-store";
 import { bulkSeed } from "./bulk-seed";
 import { containerQueries } from "./container-queries";
 import { changeVersion, type ChangeVersion } from "./change-version";
@@ -16,6 +17,7 @@ import { lookupQueries } from "./lookup-queries";
 import { applyMigrations } from "./migrations";
 import { isMemoryFile, openDatabase } from "./open-database";
 import type { ReadMethod } from "./read-messages";
+import { savedViewQueries } from "./saved-view-queries";
 import { readsInPlace, readThreads, type Reads, type RunOptions } from "./read-threads";
 import { inProcessSignInFailures } from "./sign-in-failures";
 import { sqliteUnavailable } from "./sqlite-unavailable";
@@ -34,7 +36,10 @@ export type SqliteStoreOptions = {
  * and accounts share the file; writes, accounts and the small lookups use the main thread's connection, the
  * long reads the read threads'. `close` ends both stores.
  */
-export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): EventStore & AccountStore {
+export function openSqliteStore(
+  file: string,
+  options: SqliteStoreOptions = {},
+): EventStore & AccountStore & SavedViewStore {
   const db = openDatabase(file);
   try {
     applyMigrations(db);
@@ -47,14 +52,16 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const lookups = lookupQueries(statement);
   const accounts = accountQueries(statement);
   const containers = containerQueries(statement);
+  const views = savedViewQueries(statement);
   const reads = longReads(file, db, changes, options.readThreads ?? 0);
   const checkFile = isMemoryFile(file) ? () => undefined : fileGuard(file);
 
   /** A write is acknowledged only if the file it went to is still the store's file once it has committed. */
-  const write = (run: () => void) => {
-    run();
+  const write = <T>(run: () => T): T => {
+    const answer = run();
     changes.written();
     checkFile();
+    return answer;
   };
   const grouped = groupedWrites(db, () => {
     changes.written();
@@ -66,7 +73,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     options: RunOptions,
   ): Promise<ReturnType<EventReader[M]>> => (await reads.run(method, args, options)).value;
 
-  const store: EventStore & AccountStore = {
+  const store: EventStore & AccountStore & SavedViewStore = {
     ...inProcessSignInFailures(),
     // What the main thread's connection answers at once; checkingFileFirst turns a throw into a rejection.
     organisations: () => Promise.resolve(lookups.organisations()),
@@ -85,6 +92,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     endSession: (sessionId) => {
       write(() => {
         accounts.endSession(sessionId);
+      });
+      return Promise.resolve();
+    },
+
+    listSavedViews: (ownerId, orgIds) => Promise.resolve(views.list(ownerId, orgIds)),
+    findSavedView: (id) => Promise.resolve(views.find(id)),
+    createSavedView: (view) => Promise.resolve(write(() => views.create(view))),
+    updateSavedView: (id, changes, nowMs) => Promise.resolve(write(() => views.update(id, changes, nowMs))),
+    deleteSavedView: (id) => {
+      write(() => {
+        views.remove(id);
       });
       return Promise.resolve();
     },
