@@ -6,6 +6,7 @@ export const errorStatuses = {
   forbidden: 403,
   not_found: 404,
   not_acceptable: 406,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,

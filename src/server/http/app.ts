@@ -15,6 +15,7 @@ import { exposedHeaders } from "./list-headers";
 import { requireAuth } from "./require-auth";
 import { authenticateRoutes } from "./routes/authenticate";
 import { containerEventBatchRoutes } from "./routes/container-event-batch";
+import { containerBlockingRoutes } from "./routes/container-blocking";
 import { containerRoutes } from "./routes/containers";
 import { eventStreamAnswers } from "./routes/event-stream";
 import { eventTypeRoutes } from "./routes/event-types";
@@ -80,6 +81,7 @@ export async function createApp({
     .route("/", organisationEventRoutes(events, lists))
     .route("/", orgEventRoutes(events, lists, streams, now))
     .route("/", containerRoutes(events, lists))
+    .route("/", containerBlockingRoutes(events, now))
     .route("/", containerEventBatchRoutes(events));
 
   const app = new Hono<AppEnv>();
@@ -92,7 +94,7 @@ export async function createApp({
       `${apiBase}/*`,
       cors({
         origin: [...config.corsOrigins],
-        allowMethods: ["GET", "POST", "DELETE"],
+        allowMethods: ["GET", "POST", "PATCH", "DELETE"],
         allowHeaders: ["Authorization", "Content-Type", "Accept"],
         exposeHeaders: exposedHeaders,
         maxAge: 600,

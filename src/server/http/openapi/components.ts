@@ -16,6 +16,7 @@ import {
   tokensSchema,
 } from "../../../contract/auth";
 import {
+  containerBlockingSchema,
   containerSchema,
   createdEventSchema,
   createdEventsSchema,
@@ -62,6 +63,7 @@ const schemas = {
   CreatedEvent: jsonSchema(createdEventSchema),
   NewContainerEventBatch: jsonSchema(newContainerEventBatchSchema, "input"),
   CreatedEvents: jsonSchema(createdEventsSchema),
+  ContainerBlocking: jsonSchema(containerBlockingSchema, "input"),
   Histogram: jsonSchema(histogramSchema),
   Facets: jsonSchema(facetsSchema),
 };
@@ -235,6 +237,7 @@ const errorDescriptions: Record<ErrorCode, string> = {
   not_found:
     "The organisation or container does not exist or is out of the caller's reach (one answer for both).",
   not_acceptable: "The Accept header allows none of the types this endpoint answers.",
+  conflict: "The request asks for the state the resource already has; nothing was changed or stored.",
   payload_too_large: "The request body is over 64 KB.",
   unsupported_media_type: "The request body is not sent as `Content-Type: application/json`.",
   too_many_requests:
