@@ -3,7 +3,7 @@ import type { Container } from "../../contract/container";
 import type { UserRecord } from "./account-store";
 import type { LoggedEvent } from "./logged-event";
 
-export type Blocking = { blocked: boolean; reason?: string | undefined };
+type Blocking = { blocked: boolean; reason?: string | undefined };
 
 /**
  * The BLOCK event that records a container being blocked or unblocked through the API: stamped now, by the

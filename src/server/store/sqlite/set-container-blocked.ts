@@ -5,7 +5,7 @@ import type { ContainerQueries } from "./container-queries";
 import { insertContainerEvents } from "./insert-container-events";
 import type { StatementCache } from "./statement-cache";
 
-export type BlockingRequest = {
+type BlockingRequest = {
   orgIds: readonly number[];
   containerId: string;
   blocked: boolean;
