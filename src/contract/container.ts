@@ -38,6 +38,21 @@ export const newContainerEventSchema = z.strictObject({
 });
 export type NewContainerEvent = z.infer<typeof newContainerEventSchema>;
 
+export const maxBlockReasonLength = 500;
+
+/** `PATCH …/containers/{container_id}`: block or unblock a container, saying why if the caller likes. */
+export const containerBlockingSchema = z.strictObject({
+  blocked: z.boolean({ error: "blocked must be true or false" }),
+  reason: z
+    .string({ error: "reason must be text" })
+    .max(maxBlockReasonLength, {
+      error: `reason must be at most ${String(maxBlockReasonLength)} characters`,
+    })
+    .refine((text) => !text.includes("\0"), { error: "reason must not contain NUL characters" })
+    .optional(),
+});
+export type ContainerBlocking = z.infer<typeof containerBlockingSchema>;
+
 export const createdEventSchema = z.object({ message: z.string(), id: z.number().int() });
 export type CreatedEvent = z.infer<typeof createdEventSchema>;
 

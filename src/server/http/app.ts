@@ -17,6 +17,7 @@ import { exposedHeaders } from "./list-headers";
 import { requireAuth } from "./require-auth";
 import { authenticateRoutes } from "./routes/authenticate";
 import { containerEventBatchRoutes } from "./routes/container-event-batch";
+import { containerBlockingRoutes } from "./routes/container-blocking";
 import { containerRoutes } from "./routes/containers";
 import { eventStreamAnswers } from "./routes/event-stream";
 import { eventTypeRoutes } from "./routes/event-types";
@@ -85,6 +86,7 @@ export async function createApp({
     .route("/", organisationEventRoutes(events, lists))
     .route("/", orgEventRoutes(events, lists, streams, now))
     .route("/", containerRoutes(events, lists))
+    .route("/", containerBlockingRoutes(events, now))
     .route("/", containerEventBatchRoutes(events))
     .route("/", savedViewRoutes(events, views, now));
 

@@ -2,6 +2,7 @@ import { afterAll, expect, it } from "vitest";
 import type { Container } from "../../contract/container";
 import type { ContainerSortField } from "../../contract/sort-fields";
 import { demoWorld } from "../demo/demo-world";
+import { blockingEvent } from "./blocking-event";
 import { fixtureNowMs } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
 
@@ -95,5 +96,46 @@ describeEachStore(async (factory) => {
       total: all.length,
     });
     expect(await list([])).toEqual({ rows: [], total: 0 });
+  });
+
+  it("blocks and unblocks a container with its BLOCK event, once for concurrent calls, counts kept", async () => {
+    const target = world.containers.find((c) => c.organisationId === 3 && !c.blocked);
+    const admin = world.users.find((u) => u.role === "admin" && u.organisationId === 1);
+    if (!target || !admin) throw new Error("no open container in Acme Retail, or no Acme admin");
+    const container = await store.findContainer(acme, target.id);
+    if (!container) throw new Error("the container is not found");
+    const blockEvents = { orgIds: acme, containerId: target.id, containerType: "BLOCK" } as const;
+    const event = (blocked: boolean) => blockingEvent(container, admin, { blocked }, fixtureNowMs);
+    const other = await opened.connect();
+    try {
+      const calls = [store, other, store, other].map((s) =>
+        s.setContainerBlocked(acme, target.id, true, event(true)),
+      );
+      const outcomes = await Promise.all(calls);
+      const changes = outcomes.filter((o) => typeof o === "object");
+      expect(outcomes.filter((o) => o === "unchanged")).toHaveLength(3);
+      expect(changes).toEqual([
+        { container: { ...container, blocked: true }, eventId: expect.any(Number) as number },
+      ]);
+      const eventId = changes[0]?.eventId ?? 0;
+      expect(await store.findEvent(acme, eventId)).toMatchObject({
+        event_type: { description: "BLOCK" },
+        user: { id: admin.id },
+        container: { id: target.id },
+      });
+      expect(await store.countEvents(blockEvents, {})).toBe(1);
+      expect(await store.countEvents({ orgIds: acme, containerType: "BLOCK" }, {})).toBe(1);
+      expect((await store.findContainer(acme, target.id))?.blocked).toBe(true);
+
+      expect(await store.setContainerBlocked(acme, target.id, false, event(false))).toMatchObject({
+        container: { blocked: false },
+      });
+      expect(await store.setContainerBlocked(acme, target.id, false, event(false))).toBe("unchanged");
+      expect(await store.setContainerBlocked([4], target.id, true, event(true))).toBeUndefined();
+      expect(await store.countEvents(blockEvents, {})).toBe(2);
+      expect((await store.findContainer(acme, target.id))?.blocked).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -18,6 +18,9 @@ export type EventScope = {
   failuresOnly?: boolean;
 };
 
+/** A container's new state and the id of the BLOCK event that records the change. */
+export type BlockingChange = { container: Container; eventId: number };
+
 export type PageRequest = { page: number; perPage: number };
 export type HistogramBuckets = { startMs: number; intervalMs: number };
 export type FacetGroups = Partial<Record<FacetField, FacetGroup[]>>;
@@ -106,6 +109,18 @@ export interface EventStore {
   insertContainerEvents(events: readonly LoggedEvent[]): Promise<number[]>;
 
   findContainer(orgIds: readonly number[], containerId: string): Promise<Container | undefined>;
+  /**
+   * Sets the container's blocked state and stores `event` (its BLOCK event, inserted as
+   * `insertContainerEvents` does) in one transaction, durable once it answers. Answers "unchanged", writing
+   * nothing, when the container already has that state, and undefined when it is not in the organisations.
+   * Of concurrent calls asking for the same state, exactly one changes it.
+   */
+  setContainerBlocked(
+    orgIds: readonly number[],
+    containerId: string,
+    blocked: boolean,
+    event: LoggedEvent,
+  ): Promise<BlockingChange | "unchanged" | undefined>;
   listContainers(
     orgIds: readonly number[],
     filter: ContainerFilter,

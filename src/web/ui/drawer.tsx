@@ -2,7 +2,9 @@
  * A modal side panel for details: `<Drawer open title="Event 123" onClose={…}>…</Drawer>`, optional `footer`.
  * Built on `<dialog>.showModal()`, so the page behind is inert; it is labelled by its title, focus moves into
  * it and Tab cycles inside it, Escape or a click on the backdrop asks `onClose`, and focus returns to the
- * element that had it when the drawer opened. A form inside marks the field to start in with `data-autofocus`. `open` is controlled (keep it in the URL).
+ * element that had it when the drawer opened. A form inside marks the field to start in with `data-autofocus`.
+ * `open` is controlled (keep it in the URL). `placement="centre"` shows it as a small dialog in the middle of
+ * the screen instead, for a confirmation.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import "./drawer.css";
@@ -16,12 +18,14 @@ export function Drawer({
   title,
   children,
   footer,
+  placement = "side",
 }: {
   open: boolean;
   onClose: () => void;
   title: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
+  placement?: "side" | "centre";
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -67,7 +71,7 @@ export function Drawer({
   return (
     <dialog
       ref={dialogRef}
-      className="drawer"
+      className={placement === "centre" ? "drawer drawer-centre" : "drawer"}
       aria-labelledby={titleId}
       aria-modal="true"
       onCancel={(event) => {

@@ -16,6 +16,7 @@ import {
   tokensSchema,
 } from "../../../contract/auth";
 import {
+  containerBlockingSchema,
   containerSchema,
   createdEventSchema,
   createdEventsSchema,
@@ -63,6 +64,7 @@ const schemas = {
   CreatedEvent: jsonSchema(createdEventSchema),
   NewContainerEventBatch: jsonSchema(newContainerEventBatchSchema, "input"),
   CreatedEvents: jsonSchema(createdEventsSchema),
+  ContainerBlocking: jsonSchema(containerBlockingSchema, "input"),
   Histogram: jsonSchema(histogramSchema),
   Facets: jsonSchema(facetsSchema),
   SavedView: jsonSchema(savedViewSchema),
@@ -239,7 +241,8 @@ const errorDescriptions: Record<ErrorCode, string> = {
     "The caller's role may not do this (support staff only read), or the saved view is another user's (it may be read, not changed).",
   not_found:
     "The organisation, container or saved view does not exist or is out of the caller's reach (one answer for both).",
-  conflict: "The change clashes with what is stored: the caller already has a saved view of that name.",
+  conflict:
+    "The change clashes with what is stored: the caller already has a saved view of that name, or the container already has the blocked state asked for (nothing was changed or stored).",
   not_acceptable: "The Accept header allows none of the types this endpoint answers.",
   payload_too_large: "The request body is over 64 KB.",
   unsupported_media_type: "The request body is not sent as `Content-Type: application/json`.",

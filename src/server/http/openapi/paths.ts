@@ -336,6 +336,19 @@ export const paths = {
         ...errors("bad_request", "unauthorized", "not_found", "not_acceptable"),
       },
     },
+    patch: {
+      tags: ["containers"],
+      summary: "Block or unblock a container",
+      description:
+        "Sets `blocked` and, in the same transaction, stores a container event of type `BLOCK`, status `SUCCESS`, source `API`, severity `Info`, the caller as user, whose description names who blocked or unblocked it (name and username) and the optional `reason` (at most 500 characters; it goes in the description, the event's `reason` field stays null). The event is listed in `by_block`, in the container's events and sent on live streams. Asking for the state the container already has answers 409 `conflict` and stores nothing; of concurrent requests for the same state exactly one succeeds. Admins only.",
+      parameters: [org, container],
+      requestBody: { required: true, content: json(ref("schemas", "ContainerBlocking")) },
+      responses: {
+        200: { description: "The container, as it now is.", content: json(ref("schemas", "Container")) },
+        ...writeErrors,
+        ...errors("conflict"),
+      },
+    },
   },
   "/api/v1/orgs/{org_id}/containers/{container_id}/events": {
     ...eventList("Events of one container", "Every event of the container.", [org, container], "containers"),

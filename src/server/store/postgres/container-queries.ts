@@ -6,9 +6,9 @@ import { toContainer, type ContainerRow } from "../container-row";
 import { sqlParams } from "./sql-params";
 import { containing, storable } from "./text-match";
 
-const columns =
+export const containerColumns =
   "c.id, c.name, c.organisation_id, o.name AS organisation_name, c.created_at, c.expires_at, c.blocked::int AS blocked";
-const from = "containers c JOIN organisations o ON o.id = c.organisation_id";
+export const containerFrom = "containers c JOIN organisations o ON o.id = c.organisation_id";
 
 /** The whitelist of container sort keys; names sort in byte order, as on SQLite. */
 const sortColumns: Record<ContainerSortField, string> = {
@@ -29,7 +29,7 @@ export function containerQueries(pool: pg.Pool): Pick<EventStore, "findContainer
     async findContainer(orgIds, containerId) {
       if (orgIds.length === 0 || containerId.includes("\0")) return undefined;
       const found = await pool.query<ContainerRow>(
-        `SELECT ${columns} FROM ${from} WHERE c.id = $1 AND c.organisation_id = ANY($2::int[])`,
+        `SELECT ${containerColumns} FROM ${containerFrom} WHERE c.id = $1 AND c.organisation_id = ANY($2::int[])`,
         [containerId, orgIds],
       );
       const row = found.rows[0];
@@ -51,14 +51,14 @@ export function containerQueries(pool: pg.Pool): Pick<EventStore, "findContainer
       if (filter.blocked) conditions.push(`c.blocked = ANY(${p.bind(filter.blocked)}::boolean[])`);
       const where = conditions.join(" AND ");
       const counted = await pool.query<{ n: number }>(
-        `SELECT count(*) AS n FROM ${from} WHERE ${where}`,
+        `SELECT count(*) AS n FROM ${containerFrom} WHERE ${where}`,
         p.values,
       );
       const total = counted.rows[0]?.n ?? 0;
       const offset = (page.page - 1) * page.perPage;
       if (offset >= total) return { rows: [], total };
       const listed = await pool.query<ContainerRow>(
-        `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${p.bind(page.perPage)} OFFSET ${p.bind(offset)}`,
+        `SELECT ${containerColumns} FROM ${containerFrom} WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${p.bind(page.perPage)} OFFSET ${p.bind(offset)}`,
         p.values,
       );
       return { rows: listed.rows.map(toContainer), total };

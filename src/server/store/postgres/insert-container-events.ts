@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { LoggedEvent } from "../logged-event";
+import { inTransaction } from "./in-transaction";
 
 const columns = [
   ["timestamp", "bigint"],
@@ -31,12 +32,20 @@ const insertSql =
 const eventIdOrderLock = 0x4576_6964;
 
 /**
- * Stores the events in one transaction, all or none, durable once it answers (synchronous commit). The ids
- * come from the sequence as unnest yields the rows, in the order given, so sorted they are the events' ids
- * in that order.
+ * Stores the events in one transaction, all or none, durable once it answers (synchronous commit), and
+ * answers their ids in the order given.
  */
-export async function insertContainerEvents(
-  pool: pg.Pool,
+export function insertContainerEvents(pool: pg.Pool, events: readonly LoggedEvent[]): Promise<number[]> {
+  return inTransaction(pool, (client) => insertEventsInOrder(client, events));
+}
+
+/**
+ * Inserts the events within the client's open transaction, after taking the id-order lock, which it holds
+ * until that transaction ends. The ids come from the sequence as unnest yields the rows, in the order given,
+ * so sorted they are the events' ids in that order.
+ */
+export async function insertEventsInOrder(
+  client: pg.ClientBase,
   events: readonly LoggedEvent[],
 ): Promise<number[]> {
   const values = [
@@ -53,18 +62,8 @@ export async function insertContainerEvents(
     events.map((e) => e.reason),
     events.map((e) => e.clientIp),
   ];
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1)", [eventIdOrderLock]);
-    const inserted = await client.query<{ id: number }>(insertSql, values);
-    if (inserted.rows.length !== events.length) throw new Error("Not every event was stored.");
-    await client.query("COMMIT");
-    client.release();
-    return inserted.rows.map((row) => row.id).sort((a, b) => a - b);
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    client.release(error instanceof Error ? error : true);
-    throw error;
-  }
+  await client.query("SELECT pg_advisory_xact_lock($1)", [eventIdOrderLock]);
+  const inserted = await client.query<{ id: number }>(insertSql, values);
+  if (inserted.rows.length !== events.length) throw new Error("Not every event was stored.");
+  return inserted.rows.map((row) => row.id).sort((a, b) => a - b);
 }

@@ -30,6 +30,7 @@ import { maintainPartitions } from "./partitions";
 import { postgresUnavailable } from "./pg-unavailable";
 import { savedViewQueries } from "./saved-view-queries";
 import { seedWorld } from "./seed-world";
+import { setContainerBlocked } from "./set-container-blocked";
 import { signInFailures } from "./sign-in-failures";
 
 export type PostgresStoreOptions = {
@@ -231,6 +232,7 @@ export async function openPostgresStore(
       return row ? toEvent(row) : undefined;
     },
     insertContainerEvents: (events) => insertContainerEvents(pool, events),
+    setContainerBlocked: setContainerBlocked(pool),
 
     async seed(world, events) {
       // Its own connection: the pool's query timeout would cut a long load short.

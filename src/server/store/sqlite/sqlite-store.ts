@@ -19,6 +19,7 @@ import { isMemoryFile, openDatabase } from "./open-database";
 import type { ReadMethod } from "./read-messages";
 import { savedViewQueries } from "./saved-view-queries";
 import { readsInPlace, readThreads, type Reads, type RunOptions } from "./read-threads";
+import { setContainerBlocked } from "./set-container-blocked";
 import { inProcessSignInFailures } from "./sign-in-failures";
 import { sqliteUnavailable } from "./sqlite-unavailable";
 import { statementCache } from "./statement-cache";
@@ -128,6 +129,10 @@ export function openSqliteStore(
       grouped.write(() => insertContainerEvents(db, statement, loggedEvents)),
 
     findContainer: (orgIds, containerId) => Promise.resolve(containers.find(orgIds, containerId)),
+    setContainerBlocked: (orgIds, containerId, blocked, event) =>
+      grouped.write(() =>
+        setContainerBlocked(db, statement, containers, { orgIds, containerId, blocked, event }),
+      ),
     listContainers: (orgIds, filter, sort, page, { signal } = {}) =>
       read("listContainers", [orgIds, filter, sort, page], { signal }),
 

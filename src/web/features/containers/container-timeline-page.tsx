@@ -18,6 +18,7 @@ import { ExportCsvButton } from "../export/export-csv-button";
 import { EmptyState, Skeleton } from "../../ui/states";
 import { showToast } from "../../ui/toast";
 import { eventFilterFieldConfigs } from "../events/event-filter-fields";
+import { BlockContainerButton } from "./block-container-button";
 import { ContainerFacts } from "./container-facts";
 import { ContainerTimeline } from "./container-timeline";
 import { LogEventForm } from "./log-event-form";
@@ -31,7 +32,7 @@ function readAnchor(params: URLSearchParams): number | undefined {
 
 /**
  * `/orgs/:orgId/containers/:containerId` — a container's facts and its events as a timeline, filtered by the
- * URL's `q`; admins log new events here.
+ * URL's `q`; admins log new events and block or unblock the container here.
  */
 export function Component() {
   const orgId = useOrgId();
@@ -83,6 +84,18 @@ export function Component() {
     );
   }
 
+  /** After a block or unblock: its BLOCK event is the newest, so the timeline opens at the top. */
+  function showLatest() {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete("at");
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
   const isAdmin = me.data?.user.role === "admin";
   const name = container.data?.name ?? `Container ${containerId}`;
 
@@ -94,15 +107,20 @@ export function Component() {
         subtitle={<Link to={paths.containers(orgId)}>All containers</Link>}
         actions={
           isAdmin ? (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => {
-                setLogging(true);
-              }}
-            >
-              Log event
-            </button>
+            <>
+              {container.data ? (
+                <BlockContainerButton orgId={orgId} container={container.data} onChanged={showLatest} />
+              ) : null}
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setLogging(true);
+                }}
+              >
+                Log event
+              </button>
+            </>
           ) : null
         }
       />

@@ -61,6 +61,15 @@ export function ContainerTimeline({
   const [showingNew, setShowingNew] = useState(false);
   const atTop = timeline.data !== undefined && !hasPreviousPage;
   const newestId = events.length > 0 ? Math.max(...events.map((event) => event.id)) : undefined;
+  // A refetch can put newer events on screen without Show (after this page blocked the container or logged an
+  // event): count anew from the newest shown, so the stream does not offer as new what is already there.
+  const [countedFrom, setCountedFrom] = useState(newestId);
+  if (newestId !== countedFrom) {
+    setCountedFrom(newestId);
+    if (countedFrom !== undefined && newestId !== undefined && newestId > countedFrom) {
+      setLiveGeneration((generation) => generation + 1);
+    }
+  }
   const live = useLiveEvents({
     orgId,
     view: "all",
