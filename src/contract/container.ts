@@ -18,6 +18,8 @@ export const containerListSchema = z.array(containerSchema);
 /** How far ahead of the server's clock a logged event may be stamped. */
 export const maxClockSkewMs = 5 * 60 * 1000;
 
+export const maxDescriptionLength = 2000;
+
 export const newContainerEventSchema = z.strictObject({
   event_type: z.enum(containerEventTypes, {
     error: `event_type must be one of ${containerEventTypes.join(", ")}`,
@@ -30,7 +32,9 @@ export const newContainerEventSchema = z.strictObject({
   status: z.enum(eventStatuses, { error: "status must be SUCCESS or FAILURE" }),
   description: z
     .string()
-    .max(2000, { error: "description must be at most 2000 characters" })
+    .max(maxDescriptionLength, {
+      error: `description must be at most ${String(maxDescriptionLength)} characters`,
+    })
     .refine((text) => !text.includes("\0"), { error: "description must not contain NUL characters" })
     .optional(),
   reason: failureReason("reason must be a code of at most 64 characters of a-z, 0-9 and _").nullish(),

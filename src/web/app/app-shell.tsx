@@ -6,6 +6,7 @@ import { ExportTray } from "../features/export/export-tray";
 import { SavedViewsSection } from "../features/saved-views/saved-views-section";
 import { useDisplayZone } from "../ui/display-zone";
 import { Skeleton } from "../ui/states";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { OrgSwitcher, OrgSwitcherPlaceholder } from "./org-switcher";
 import { paths } from "./paths";
 import { ThemeToggle } from "./theme-toggle";
@@ -66,6 +67,7 @@ export function AppShell() {
         <Outlet />
       </main>
       <ExportTray />
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from "react-router";
 import { isApiError } from "../api/api-error";
 import { ErrorState } from "../ui/states";
+import { useDocumentTitle } from "../ui/use-document-title";
 
 /**
  * The error boundary of the routes: shows the server's message (or the router's 404) and a Retry that resets
@@ -30,20 +31,24 @@ export function RouteError() {
     };
   });
 
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  const routeMissing = isRouteErrorResponse(error) && error.status === 404;
+  const title = routeMissing
+    ? "Page not found"
+    : isApiError(error, "not_found")
+      ? "Not found"
+      : isApiError(error, "forbidden")
+        ? "Not allowed"
+        : isApiError(error, "network")
+          ? "Cannot reach the server"
+          : "Something went wrong";
+  useDocumentTitle(title);
 
-  const title = isApiError(error, "not_found")
-    ? "Not found"
-    : isApiError(error, "forbidden")
-      ? "Not allowed"
-      : isApiError(error, "network")
-        ? "Cannot reach the server"
-        : "Something went wrong";
+  if (routeMissing) return <NotFound />;
+
   // Asking again cannot change a refusal (a 4xx): the way out is elsewhere.
   const refused = isApiError(error) && ["not_found", "forbidden", "bad_request"].includes(error.kind);
   return (
     <div className="page route-error">
-      <title>{`${title} · EventDesk`}</title>
       <ErrorState
         title={title}
         error={isRouteErrorResponse(error) ? new Error(error.statusText || `HTTP ${error.status}`) : error}
@@ -83,9 +88,9 @@ function WayOut() {
 }
 
 export function NotFound() {
+  useDocumentTitle("Page not found");
   return (
     <div className="page route-error">
-      <title>Page not found · EventDesk</title>
       <div className="state">
         <h1 className="state-title">Page not found</h1>
         <p className="state-body">There is no page at this address.</p>

@@ -218,9 +218,10 @@ function rowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, open: () => void)
   if (event.key === "Enter" || event.key === " ") {
     event.preventDefault();
     open();
-  } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+  } else if (["ArrowDown", "ArrowUp", "j", "k"].includes(event.key)) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const sibling =
-      event.key === "ArrowDown"
+      event.key === "ArrowDown" || event.key === "j"
         ? event.currentTarget.nextElementSibling
         : event.currentTarget.previousElementSibling;
     if (sibling instanceof HTMLElement) {

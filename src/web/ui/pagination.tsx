@@ -1,10 +1,11 @@
 /**
- * The pager under a list: "12,431 events · Page 3 of 249", `First page`/`Previous page`/`Next page`/`Last page`
- * buttons (accessible names) and a `Rows per page` select (25/50/100/250/1000, plus the current size if the URL asked for another).
+ * The pager under a list: "12,431 events · Page [3] of 249" (type a page number and press Enter to jump to
+ * it), `First page`/`Previous page`/`Next page`/`Last page` buttons (accessible names) and a `Rows per page`
+ * select (25/50/100/250/1000, plus the current size if the URL asked for another).
  * Props: `page` (1-based), `perPage`, `total`, `totalPages` (the server's x-* headers), `noun` ({ one, other }),
  * `onPageChange(page)`, `onPerPageChange(size)`. Stateless: the caller keeps all of it in the URL.
  */
-import { useId } from "react";
+import { useId, useState } from "react";
 import "./pagination.css";
 import { formatCount } from "./formats";
 
@@ -54,9 +55,16 @@ export function Pagination({
           ))}
         </select>
       </div>
-      <p className="pagination-page" aria-live="polite">
-        Page {formatCount(page)} of {formatCount(lastPage)}
-      </p>
+      <div className="pagination-page">
+        {lastPage > 1 ? (
+          <PageJump key={page} page={page} lastPage={lastPage} onPageChange={onPageChange} />
+        ) : (
+          <>Page 1 of 1</>
+        )}
+        <span className="visually-hidden" aria-live="polite">
+          Page {formatCount(page)} of {formatCount(lastPage)}
+        </span>
+      </div>
       <div className="pagination-buttons">
         <PageButton
           label="First page"
@@ -92,6 +100,55 @@ export function Pagination({
         />
       </div>
     </nav>
+  );
+}
+
+/** "Page [3] of 249": Enter goes to the typed page (kept within 1 and the last). */
+function PageJump({
+  page,
+  lastPage,
+  onPageChange,
+}: {
+  page: number;
+  lastPage: number;
+  onPageChange: (page: number) => void;
+}) {
+  const id = useId();
+  const [typed, setTyped] = useState(String(page));
+  const go = () => {
+    const wanted = Number(typed);
+    if (!Number.isInteger(wanted) || typed.trim() === "") {
+      setTyped(String(page));
+      return;
+    }
+    const target = Math.min(Math.max(wanted, 1), lastPage);
+    setTyped(String(target));
+    if (target !== page) onPageChange(target);
+  };
+  return (
+    <form
+      className="pagination-jump"
+      onSubmit={(event) => {
+        event.preventDefault();
+        go();
+      }}
+    >
+      <label htmlFor={id}>Page</label>
+      <input
+        id={id}
+        className="input pagination-jump-input"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        size={Math.max(2, String(lastPage).length)}
+        value={typed}
+        aria-describedby={`${id}-of`}
+        onChange={(event) => {
+          setTyped(event.target.value.replace(/\D/g, ""));
+        }}
+        onBlur={go}
+      />
+      <span id={`${id}-of`}>of {formatCount(lastPage)}</span>
+    </form>
   );
 }
 

@@ -4,6 +4,7 @@ import { isApiError } from "../../api/api-error";
 import { login } from "../../api/session";
 import { LoadingScreen } from "../../app/loading-screen";
 import { errorMessage } from "../../ui/states";
+import { useDocumentTitle } from "../../ui/use-document-title";
 import { clockTime } from "./clock-time";
 import { safeNextPath } from "./next-path";
 import { useSession } from "./use-session";
@@ -11,6 +12,7 @@ import "./login-page.css";
 
 /** `/login` — sign in, then go back to `next` (a path on this origin). */
 export function Component() {
+  useDocumentTitle("Sign in");
   const session = useSession();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get("next"));
@@ -36,7 +38,6 @@ export function Component() {
 
   return (
     <main className="login" id="main">
-      <title>Sign in · EventDesk</title>
       <form className="login-card" onSubmit={(event) => void submit(event)} aria-labelledby={`${ids}-title`}>
         <h1 id={`${ids}-title`}>
           <span className="login-brand">EventDesk</span> Sign in

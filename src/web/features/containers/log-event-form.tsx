@@ -3,6 +3,7 @@ import { useId, useState, type SyntheticEvent } from "react";
 import { containerEventTypes, eventStatuses } from "../../../contract/catalogue";
 import {
   createdEventSchema,
+  maxDescriptionLength as maxDescription,
   newContainerEventSchema,
   type CreatedEvent,
   type NewContainerEvent,
@@ -10,6 +11,7 @@ import {
 import { apiPaths } from "../../../contract/api-paths";
 import { isApiError } from "../../api/api-error";
 import { request } from "../../api/request";
+import { formatCount } from "../../ui/formats";
 import { errorMessage } from "../../ui/states";
 import { fromLocalInputValue, toLocalInputValue } from "./local-date-time";
 
@@ -162,12 +164,21 @@ export function LogEventForm({
         <label className="field-label" htmlFor={`${id}-description`}>
           Description (optional)
         </label>
+        {/* No maxLength: pasted text is never cut silently; the counter and the check say when it is too long. */}
         <textarea
           className="input log-event-description"
           rows={3}
-          maxLength={2000}
           {...control("description")}
+          aria-describedby={[`${id}-description-count`, errors.description ? `${id}-description-error` : ""]
+            .join(" ")
+            .trim()}
         />
+        <p
+          id={`${id}-description-count`}
+          className={`field-hint${values.description.trim().length > maxDescription ? " field-hint-over" : ""}`}
+        >
+          {formatCount(values.description.trim().length)} / {formatCount(maxDescription)} characters
+        </p>
         {fieldError("description")}
       </div>
       {formError ? (

@@ -19,7 +19,7 @@ export function TimelineEntry({ event, highlighted }: { event: Event; highlighte
           {event.status ? (
             <span className={`badge ${failed ? "badge-danger" : "badge-success"}`}>{event.status}</span>
           ) : null}
-          {event.alert ? <span className="badge badge-danger">Alert</span> : null}
+          {event.alert ? <span className="badge badge-alert">Alert</span> : null}
           <span className="timeline-entry-user">
             {event.user ? (
               <span title={event.user.username}>{event.user.name}</span>

@@ -19,11 +19,11 @@ const none = <span className="muted">—</span>;
 
 function SeverityCell({ event }: { event: Event }) {
   const { id, description } = event.event_severity;
-  const tone = id === severityIds.critical ? "badge-danger" : id === severityIds.warn ? "badge-warn" : "";
+  const tone = id === severityIds.critical ? "badge-critical" : id === severityIds.warn ? "badge-warn" : "";
   return (
     <span className="event-severity">
       <span className={`badge ${tone}`}>{description}</span>
-      {event.alert ? <span className="badge badge-danger">Alert</span> : null}
+      {event.alert ? <span className="badge badge-alert">Alert</span> : null}
     </span>
   );
 }

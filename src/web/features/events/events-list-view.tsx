@@ -24,6 +24,7 @@ import { eventColumnChoices, useEventColumnVisibility } from "./event-column-vis
 import { EventDetail } from "./event-detail";
 import { EventDetailActions } from "./event-detail-actions";
 import { EventHistogram } from "./event-histogram";
+import { EventLegend } from "./event-legend";
 import { eventColumns } from "./events-columns";
 import { EventsEmptyState } from "./events-empty-state";
 import { EventsLoadFailed } from "./events-load-failed";
@@ -325,6 +326,7 @@ export function EventsListView({
       {paging && !events.isPlaceholderData && list.page < paging.totalPages ? (
         <PrefetchNextPage orgId={orgId} view={view} request={list.request} />
       ) : null}
+      {rows && rows.length > 0 ? <EventLegend /> : null}
       {paging ? (
         <Pagination
           page={list.page}

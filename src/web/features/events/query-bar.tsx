@@ -26,6 +26,7 @@ import {
 } from "./query-text";
 import { useDebounced } from "../../ui/use-debounced";
 import "./query-bar.css";
+import { isTyping } from "../../ui/is-typing";
 
 const fieldNames = new Set<string>(eventFilterFieldNames);
 
@@ -43,13 +44,6 @@ type Props = {
 
 function isFacetField(field: string): field is FacetField {
   return (facetFields as readonly string[]).includes(field);
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
-  );
 }
 
 export function QueryBar({ orgId, facetView, scopeTerms, terms, onChange, fields }: Props) {
