@@ -37,6 +37,10 @@ async function facetValues(page: Page, name: string): Promise<{ label: string; c
 test.beforeEach(async ({ page }) => {
   await login(page, acmeAdmin, "/orgs/1/events");
   await expect(table(page).locator("tbody tr").first()).toBeVisible();
+  // Beside a 1280 px table the sidebar starts closed; one click opens it.
+  await expect(sidebar(page)).toHaveCount(0);
+  await page.getByRole("button", { name: "Top values" }).click();
+  await expect(sidebar(page)).toBeVisible();
 });
 
 test("top values count the list exactly; a value narrows the list to it", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paramFromVisibility, visibilityFromParam } from "./event-column-visibility";
+import { defaultEventColumns, paramFromVisibility, visibilityFromParam } from "./event-column-visibility";
 import { defaultHiddenEventColumns } from "./events-columns";
 
 describe("event column visibility in the URL", () => {
@@ -22,5 +22,17 @@ describe("event column visibility in the URL", () => {
   it("ignores unknown ids and falls back to the default when nothing known is left", () => {
     expect(visibilityFromParam("id,nonsense").id).toBe(true);
     expect(visibilityFromParam("nonsense")).toBe(defaultHiddenEventColumns);
+  });
+});
+
+describe("an organisation with others under it", () => {
+  it("shows the Organisation column by default, and keeps that default out of the URL", () => {
+    const defaults = defaultEventColumns(true);
+    expect(defaults.organisation).toBe(true);
+    expect(defaultEventColumns(false).organisation).toBe(false);
+    expect(visibilityFromParam(null, defaults)).toBe(defaults);
+    expect(paramFromVisibility(defaults, defaults)).toBeUndefined();
+    const hidden = paramFromVisibility({ ...defaults, organisation: false }, defaults);
+    expect(hidden?.split(",")).not.toContain("organisation");
   });
 });

@@ -9,24 +9,42 @@ export const eventColumnChoices = eventColumns.map((column) => {
   return { id, label: typeof column.header === "string" ? column.header : (column.meta?.label ?? id) };
 });
 
-const defaultVisibleIds = eventColumnChoices
-  .map((choice) => choice.id)
-  .filter((id) => defaultHiddenEventColumns[id] !== false);
+const choiceIds = eventColumnChoices.map((choice) => choice.id);
+/** On a phone what matters comes first: when, how bad, whether it failed, and what happened. */
+const phoneFirst = ["timestamp", "severity", "status", "description"];
+export const phoneEventColumns = [
+  ...phoneFirst.flatMap((id) => eventColumns.filter((_, index) => choiceIds[index] === id)),
+  ...eventColumns.filter((_, index) => !phoneFirst.includes(choiceIds[index] ?? "")),
+];
+
+/** An organisation with others under it shows whose each event is: its Organisation column starts shown. */
+const parentDefaults: ColumnVisibilityState = { ...defaultHiddenEventColumns, organisation: true };
+
+export function defaultEventColumns(parentOrg: boolean): ColumnVisibilityState {
+  return parentOrg ? parentDefaults : defaultHiddenEventColumns;
+}
 
 /** `cols` (visible column ids, comma-separated) → TanStack visibility; unknown ids are ignored. */
-export function visibilityFromParam(cols: string | null): ColumnVisibilityState {
-  if (cols === null) return defaultHiddenEventColumns;
+export function visibilityFromParam(
+  cols: string | null,
+  defaults: ColumnVisibilityState = defaultHiddenEventColumns,
+): ColumnVisibilityState {
+  if (cols === null) return defaults;
   const visible = new Set(cols.split(","));
-  if (!eventColumnChoices.some((choice) => visible.has(choice.id))) return defaultHiddenEventColumns;
+  if (!eventColumnChoices.some((choice) => visible.has(choice.id))) return defaults;
   return Object.fromEntries(eventColumnChoices.map((choice) => [choice.id, visible.has(choice.id)]));
 }
 
 /** The `cols` value for a visibility, or undefined when it is the default (defaults stay out of the URL). */
-export function paramFromVisibility(visibility: ColumnVisibilityState): string | undefined {
-  const visible = eventColumnChoices.map((choice) => choice.id).filter((id) => visibility[id] !== false);
+export function paramFromVisibility(
+  visibility: ColumnVisibilityState,
+  defaults: ColumnVisibilityState = defaultHiddenEventColumns,
+): string | undefined {
+  const ids = eventColumnChoices.map((choice) => choice.id);
+  const visible = ids.filter((id) => visibility[id] !== false);
+  const defaultVisible = ids.filter((id) => defaults[id] !== false);
   const isDefault =
-    visible.length === defaultVisibleIds.length &&
-    visible.every((id, index) => id === defaultVisibleIds[index]);
+    visible.length === defaultVisible.length && visible.every((id, index) => id === defaultVisible[index]);
   return isDefault ? undefined : visible.join(",");
 }
 
@@ -34,16 +52,17 @@ export function paramFromVisibility(visibility: ColumnVisibilityState): string |
  * The visible event columns, kept in the URL as `cols` so a shared link shows the same columns. Changes replace
  * the history entry: a column choice is not a step worth going back to.
  */
-export function useEventColumnVisibility() {
+export function useEventColumnVisibility(parentOrg: boolean) {
   const [params, setParams] = useSearchParams();
   const cols = params.get("cols");
-  const visibility = useMemo(() => visibilityFromParam(cols), [cols]);
+  const defaults = defaultEventColumns(parentOrg);
+  const visibility = useMemo(() => visibilityFromParam(cols, defaults), [cols, defaults]);
   const setVisibility = useCallback(
     (next: ColumnVisibilityState) => {
       setParams(
         (current) => {
           const updated = new URLSearchParams(current);
-          const value = paramFromVisibility(next);
+          const value = paramFromVisibility(next, defaults);
           if (value === undefined) updated.delete("cols");
           else updated.set("cols", value);
           return updated;
@@ -51,7 +70,7 @@ export function useEventColumnVisibility() {
         { replace: true },
       );
     },
-    [setParams],
+    [setParams, defaults],
   );
   return [visibility, setVisibility] as const;
 }

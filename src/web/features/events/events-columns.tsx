@@ -71,7 +71,7 @@ export const eventColumns = column.columns([
   column.accessor("description", {
     header: "Description",
     enableSorting: false,
-    meta: { className: "cell-wrap" },
+    meta: { className: "cell-wrap cell-description" },
     cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
   }),
   column.accessor((event) => event.user?.name, {

@@ -6,6 +6,7 @@ import { eventList } from "../../../contract/list-params";
 import { formatQuery, type FilterTerm } from "../../../contract/query-grammar";
 import { isApiError } from "../../api/api-error";
 import { eventQueries, type EventView } from "../../api/event-queries";
+import { meQueries } from "../../api/me-queries";
 import { readListSearch, writeListSearch } from "../../app/list-search";
 import { sortingFromTerms, termsFromSorting } from "../../app/table-sorting";
 import { useListSearch } from "../../app/use-list-search";
@@ -17,10 +18,11 @@ import type { DataTableColumn } from "../../ui/data-table-features";
 import { Drawer } from "../../ui/drawer";
 import { FilterChips } from "../../ui/filter-chips";
 import { LinkProblem } from "../../ui/link-problem";
+import { useMediaQuery } from "../../ui/use-media-query";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs } from "./event-filter-fields";
-import { eventColumnChoices, useEventColumnVisibility } from "./event-column-visibility";
+import { eventColumnChoices, phoneEventColumns, useEventColumnVisibility } from "./event-column-visibility";
 import { EventDetail } from "./event-detail";
 import { EventDetailActions } from "./event-detail-actions";
 import { EventHistogram } from "./event-histogram";
@@ -45,6 +47,7 @@ import "./events-list-view.css";
 const inPlaceErrors = ["bad_request", "too_many_requests", "unauthorized", "not_found"] as const;
 
 const eventRowId = (event: Event) => String(event.id);
+const phoneQuery = "(max-width: 760px)";
 const eventRowClass = (event: Event) => (event.status === "FAILURE" ? "row-failure" : undefined);
 
 /**
@@ -81,7 +84,9 @@ export function EventsListView({
   const list = useListSearch(eventList);
   const [, setParams] = useSearchParams();
   const [openId, setOpenId] = useOpenEvent();
-  const [columnVisibility, setColumnVisibility] = useEventColumnVisibility();
+  const me = useQuery(meQueries.me());
+  const parentOrg = me.data?.organisations.some((org) => org.parent_id === orgId) ?? false;
+  const [columnVisibility, setColumnVisibility] = useEventColumnVisibility(parentOrg);
   const events = useQuery({
     ...eventQueries.list(orgId, view, list.request),
     enabled: list.problem === undefined,
@@ -90,10 +95,11 @@ export function EventsListView({
   });
   const types = useQuery(eventQueries.types());
   const fields = useMemo(() => eventFilterFieldConfigs(types.data), [types.data]);
-  const columns = useMemo(
-    () => (extraColumns ? [...eventColumns, ...extraColumns] : eventColumns),
-    [extraColumns],
-  );
+  const phone = useMediaQuery(phoneQuery);
+  const columns = useMemo(() => {
+    const ordered = phone ? phoneEventColumns : eventColumns;
+    return extraColumns ? [...ordered, ...extraColumns] : ordered;
+  }, [extraColumns, phone]);
   const sorting = useMemo(() => sortingFromTerms(list.sort), [list.sort]);
 
   const paging = events.data?.paging;

@@ -10,7 +10,7 @@ function initiallyOpen(): boolean {
   } catch {
     // Storage may be disabled: fall back to the screen's width.
   }
-  return matchMedia("(min-width: 1100px)").matches;
+  return matchMedia("(min-width: 1600px)").matches;
 }
 
 /** Whether the Top values sidebar is shown, kept per browser once chosen. */
