@@ -9,8 +9,8 @@ import {
   type ContainerBlocking,
 } from "../../../contract/container";
 import { request } from "../../api/request";
-import { formatCount } from "../../ui/formats";
 import { errorMessage } from "../../ui/states";
+import { CharacterCount, FormActions } from "../../ui/form-parts";
 
 /**
  * The body of the block / unblock confirmation: an optional reason (checked with the contract's schema) and
@@ -91,23 +91,9 @@ export function BlockContainerForm({
           aria-describedby={`${id}-count`}
           aria-invalid={error ? true : undefined}
         />
-        <p id={`${id}-count`} className="field-hint block-container-count">
-          {formatCount(reason.length)} / {formatCount(maxBlockReasonLength)} characters
-        </p>
+        <CharacterCount id={`${id}-count`} length={reason.length} max={maxBlockReasonLength} />
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="block-container-actions">
-        <button type="submit" className="button button-primary" disabled={change.isPending}>
-          {change.isPending ? "Saving…" : "Confirm"}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} pending={change.isPending} submitLabel="Confirm" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Event } from "../../../contract/event";
 import { containerEventQueries } from "../../api/container-event-queries";
@@ -56,39 +56,16 @@ export function ContainerTimeline({
   const total = timeline.data?.pages[0]?.paging.total;
 
   // New events grow the timeline at the top, once the reader asks, when its newest events are on screen.
-  const queryClient = useQueryClient();
-  const [liveGeneration, setLiveGeneration] = useState(0);
-  const [showingNew, setShowingNew] = useState(false);
   const atTop = timeline.data !== undefined && !hasPreviousPage;
   const newestId = events.length > 0 ? Math.max(...events.map((event) => event.id)) : undefined;
-  // A refetch can put newer events on screen without Show (after this page blocked the container or logged an
-  // event): count anew from the newest shown, so the stream does not offer as new what is already there.
-  const [countedFrom, setCountedFrom] = useState(newestId);
-  if (newestId !== countedFrom) {
-    setCountedFrom(newestId);
-    if (countedFrom !== undefined && newestId !== undefined && newestId > countedFrom) {
-      setLiveGeneration((generation) => generation + 1);
-    }
-  }
   const live = useLiveEvents({
     orgId,
     view: "all",
     q: liveQuery(containerId, q),
     since: newestId,
-    generation: liveGeneration,
-    enabled: atTop && !showingNew,
+    enabled: atTop,
+    refresh: containerEventQueries.timeline(orgId, containerId, q, startPage).queryKey,
   });
-  const showNewEvents = () => {
-    setShowingNew(true);
-    void queryClient
-      .invalidateQueries({
-        queryKey: containerEventQueries.timeline(orgId, containerId, q, startPage).queryKey,
-      })
-      .finally(() => {
-        setShowingNew(false);
-        setLiveGeneration((generation) => generation + 1);
-      });
-  };
 
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -147,8 +124,8 @@ export function ContainerTimeline({
         <LiveBar
           state={live.state}
           count={live.count}
-          showing={showingNew}
-          onShow={showNewEvents}
+          showing={live.showing}
+          onShow={live.show}
           onPauseChange={live.setPaused}
         />
       ) : null}

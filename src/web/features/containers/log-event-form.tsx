@@ -11,9 +11,9 @@ import {
 import { apiPaths } from "../../../contract/api-paths";
 import { isApiError } from "../../api/api-error";
 import { request } from "../../api/request";
-import { formatCount } from "../../ui/formats";
 import { errorMessage } from "../../ui/states";
 import { fromLocalInputValue, toLocalInputValue } from "./local-date-time";
+import { CharacterCount, FormActions } from "../../ui/form-parts";
 
 /** The body fields the form offers; a failure's `reason` and `client_ip` are for machines that log accesses. */
 const fields = [
@@ -173,27 +173,14 @@ export function LogEventForm({
             .join(" ")
             .trim()}
         />
-        <p
+        <CharacterCount
           id={`${id}-description-count`}
-          className={`field-hint${values.description.trim().length > maxDescription ? " field-hint-over" : ""}`}
-        >
-          {formatCount(values.description.trim().length)} / {formatCount(maxDescription)} characters
-        </p>
+          length={values.description.trim().length}
+          max={maxDescription}
+        />
         {fieldError("description")}
       </div>
-      {formError ? (
-        <p className="field-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
-      <div className="log-event-actions">
-        <button type="submit" className="button button-primary" disabled={log.isPending}>
-          {log.isPending ? "Saving…" : "Save event"}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={formError} pending={log.isPending} submitLabel="Save event" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { eventFilterFields } from "../../../contract/filter-fields";
 import { eventList } from "../../../contract/list-params";
@@ -110,11 +110,8 @@ export function EventsListView({
     () => (typeof view === "object" ? [{ field: "container", value: view.container }] : []),
     [view],
   );
-  const queryClient = useQueryClient();
   const [sidebarOpen, setSidebarOpen] = useFacetSidebar();
   const showSidebar = topValues && sidebarOpen;
-  const [liveGeneration, setLiveGeneration] = useState(0);
-  const [showingNew, setShowingNew] = useState(false);
   const newestId = useMemo(
     () => (events.data ? Math.max(0, ...events.data.rows.map((event) => event.id)) : undefined),
     [events.data],
@@ -135,16 +132,9 @@ export function EventsListView({
     view: facetView,
     q: formatQuery([...scopeTerms, ...list.filters]) || undefined,
     since: newestId,
-    generation: liveGeneration,
     enabled: liveApplies && newestId !== undefined && !events.isPlaceholderData && filterError === undefined,
+    refresh: eventQueries.all(orgId),
   });
-  const showNewEvents = () => {
-    setShowingNew(true);
-    void queryClient.invalidateQueries({ queryKey: eventQueries.all(orgId) }).finally(() => {
-      setShowingNew(false);
-      setLiveGeneration((generation) => generation + 1);
-    });
-  };
 
   const onPage = openId === null ? undefined : events.data?.rows.find((event) => String(event.id) === openId);
   // A link to an event that is not on this page (or no longer): fetch it by id.
@@ -268,8 +258,8 @@ export function EventsListView({
         <LiveBar
           state={live.state}
           count={live.count}
-          showing={showingNew}
-          onShow={showNewEvents}
+          showing={live.showing}
+          onShow={live.show}
           onPauseChange={live.setPaused}
         />
       ) : null}

@@ -1,3 +1,4 @@
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { ContainerEventView } from "../../../contract/api-paths";
 import { isApiError } from "../../api/api-error";
@@ -21,29 +22,41 @@ const wait = (ms: number, signal: AbortSignal) =>
  * Counts the events that arrive on the live stream of a view and `q` after `since` (the newest id the reader
  * has): "N new events". It reconnects on its own (at once when the server ends the stream at token expiry,
  * with a growing delay after a failure) resuming from the last id, so the count survives a reconnect with no
- * event counted twice or missed. Pausing closes the stream; resuming catches up from the last id. The count
- * starts again from 0, after the `since` of the moment, when the view, `q`, `enabled` or `generation` changes
- * (the reader chose to see the new events).
+ * event counted twice or missed. Pausing closes the stream; resuming catches up from the last id. `show()`
+ * refetches `refresh` (the list on screen) and counts again from 0 after the newest event it then shows; so
+ * does a change of view, `q` or `enabled`, or a refetch that shows newer events by itself.
  */
 export function useLiveEvents({
   orgId,
   view,
   q,
   since,
-  generation,
   enabled,
+  refresh,
 }: {
   orgId: number;
   view: "all" | ContainerEventView;
   q: string | undefined;
   since: number | undefined;
-  generation: number;
   enabled: boolean;
+  /** The queries that show the list: refetched by `show()`. */
+  refresh: QueryKey;
 }) {
+  const queryClient = useQueryClient();
+  const [generation, setGeneration] = useState(0);
+  const [showing, setShowing] = useState(false);
+  const [countedFrom, setCountedFrom] = useState(since);
+  if (since !== countedFrom) {
+    setCountedFrom(since);
+    if (countedFrom !== undefined && since !== undefined && since > countedFrom) {
+      setGeneration((current) => current + 1);
+    }
+  }
+  const streaming = enabled && !showing;
   const [paused, setPaused] = useState(false);
   const [state, setState] = useState<LiveState>("connecting");
   const [count, setCount] = useState(0);
-  const key = `${String(orgId)}|${view}|${q ?? ""}|${String(generation)}|${String(enabled)}`;
+  const key = `${String(orgId)}|${view}|${q ?? ""}|${String(generation)}|${String(streaming)}`;
   const [counted, setCounted] = useState(key);
   const lastId = useRef<number | undefined>(since);
   const startingId = useEffectEvent(() => since);
@@ -58,7 +71,7 @@ export function useLiveEvents({
   }, [key]);
 
   useEffect(() => {
-    if (!enabled || paused) return;
+    if (!streaming || paused) return;
     const controller = new AbortController();
     const { signal } = controller;
     const stopped = () => signal.aborted;
@@ -103,7 +116,15 @@ export function useLiveEvents({
     return () => {
       controller.abort();
     };
-  }, [enabled, paused, orgId, view, q, key]);
+  }, [streaming, paused, orgId, view, q, key]);
 
-  return { count, state: paused ? ("paused" as const) : state, paused, setPaused };
+  const show = () => {
+    setShowing(true);
+    void queryClient.invalidateQueries({ queryKey: refresh }).finally(() => {
+      setShowing(false);
+      setGeneration((current) => current + 1);
+    });
+  };
+
+  return { count, state: paused ? ("paused" as const) : state, paused, setPaused, showing, show };
 }

@@ -67,7 +67,7 @@ export function DeleteViewDialog({ view, onClose }: { view: SavedView; onClose: 
           {errorMessage(remove.error)}
         </p>
       ) : null}
-      <div className="saved-view-actions">
+      <div className="form-actions">
         <button
           type="button"
           className="button button-danger"

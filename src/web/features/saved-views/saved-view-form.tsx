@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
 import { isApiError } from "../../api/api-error";
 import { errorMessage } from "../../ui/states";
+import { FormActions } from "../../ui/form-parts";
 
 export type SavedViewFields = { name: string; shared: boolean };
 
@@ -78,19 +79,7 @@ export function SavedViewForm({
         Share with {organisationName}
       </label>
       <p className="field-hint">Shared views are listed for everyone who can read {organisationName}.</p>
-      {formError ? (
-        <p className="field-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
-      <div className="saved-view-actions">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={formError} pending={pending} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }
