@@ -129,3 +129,22 @@ test("the log-event form keeps pasted text whole and counts it against the limit
   await page.getByRole("button", { name: "Save event" }).click();
   await expect(page.getByText("description must be at most 2000 characters")).toBeVisible();
 });
+
+test("the filter editor offers only what the view can hold", async ({ page }) => {
+  await login(page, acmeAdmin, "/orgs/1/failures");
+  await page.getByRole("button", { name: "Add filter" }).click();
+  const editor = page.getByRole("dialog", { name: "Add filter" });
+  const fieldOptions = await editor.getByLabel("Field").locator("option").allInnerTexts();
+  expect(fieldOptions).toContain("Status");
+  expect(fieldOptions).not.toContain("IMEI");
+  expect(fieldOptions).not.toContain("Endpoint");
+  await editor.getByLabel("Field").selectOption({ label: "Status" });
+  expect(await editor.getByLabel("Value").locator("option").allInnerTexts()).toEqual(["Failure"]);
+});
+
+test("chips of one field say that they mean any of their values", async ({ page }) => {
+  await login(page, acmeAdmin, "/orgs/1/events?q=severity%3A1%2Cseverity%3A2%2Cstatus%3AFAILURE");
+  await expect(page.getByRole("button", { name: "Severity (any of): Warn" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Severity (any of): Critical" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Status: Failure" })).toBeVisible();
+});

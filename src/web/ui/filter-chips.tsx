@@ -71,6 +71,15 @@ export function FilterChips({ terms, onChange, fields, specs, timeRange = false,
   }
 
   const configFor = (field: string) => fields.find((config) => config.field === field);
+  // Chips of one field are an OR (any of the values); of different fields, an AND.
+  const repeated = new Set(
+    chips.flatMap((chip, index) =>
+      chip.kind === "term" &&
+      chips.some((other, at) => at !== index && other.kind === "term" && other.field === chip.field)
+        ? [chip.field]
+        : [],
+    ),
+  );
   const labelOf = (chip: FilterChip) =>
     chip.kind === "range" ? "Time" : (configFor(chip.field)?.label ?? chip.field);
   const editor = (title: string, initial: FilterChip | undefined) => (
@@ -117,7 +126,11 @@ export function FilterChips({ terms, onChange, fields, specs, timeRange = false,
                   setEditing(index);
                 }}
               >
-                <span className="chip-field">{label}:</span> <span className="chip-value">{value}</span>
+                <span className="chip-field">
+                  {label}
+                  {chip.kind === "term" && repeated.has(chip.field) ? " (any of)" : ""}:
+                </span>{" "}
+                <span className="chip-value">{value}</span>
               </button>
               <button
                 type="button"

@@ -17,7 +17,7 @@ import { FilterChips } from "../../ui/filter-chips";
 import { ExportCsvButton } from "../export/export-csv-button";
 import { EmptyState, Skeleton } from "../../ui/states";
 import { showToast } from "../../ui/toast";
-import { eventFilterFieldConfigs } from "../events/event-filter-fields";
+import { eventFilterFieldConfigs, fieldsForView } from "../events/event-filter-fields";
 import { BlockContainerButton } from "./block-container-button";
 import { ContainerFacts } from "./container-facts";
 import { ContainerTimeline } from "./container-timeline";
@@ -44,8 +44,11 @@ export function Component() {
   const me = useQuery(meQueries.me());
   const types = useQuery(eventQueries.types());
   const fields = useMemo(
-    () => eventFilterFieldConfigs(types.data).filter((field) => field.field !== "container"),
-    [types.data],
+    () =>
+      fieldsForView(eventFilterFieldConfigs(types.data), { container: containerId }).filter(
+        (field) => field.field !== "container",
+      ),
+    [types.data, containerId],
   );
   // The form's state is in the URL (`?log=event`) like any open panel. The server decides who may write, so a
   // support user who opens it by hand sees its 403.

@@ -1,5 +1,12 @@
-import { eventSeverities, eventSources } from "../../../contract/catalogue";
+import {
+  containerEventTypeIds,
+  containerEventTypes,
+  eventSeverities,
+  eventSources,
+  type ContainerEventType,
+} from "../../../contract/catalogue";
 import type { EventTypesResponse } from "../../../contract/event";
+import type { EventView } from "../../api/event-queries";
 import type { FilterFieldConfig, FilterOption } from "../../ui/filter-field-config";
 
 const options = (items: readonly { id: number; description: string }[]): FilterOption[] =>
@@ -51,4 +58,33 @@ export function eventFilterFieldConfigs(types: EventTypesResponse | undefined): 
     { field: "imsi", label: "IMSI", editor: text("digits, exact", true) },
     { field: "timestamp", label: "Day (UTC)", editor: { kind: "date" } },
   ];
+}
+
+/** Fields of a device's endpoint, SIM and IMSI: container events never carry them. */
+const deviceFields = new Set(["endpoint", "tags", "ip_address", "imei", "iccid", "imsi"]);
+const viewTypes: Partial<Record<Exclude<EventView, object>, ContainerEventType>> = {
+  by_access: "ACCESS",
+  by_block: "BLOCK",
+  by_create: "CREATE",
+  by_expire: "EXPIRE",
+};
+
+/**
+ * The fields and values worth offering on a view: a container view drops the device fields and the types
+ * that are not its own, and the failures view the status it cannot hold (a filter there would match nothing).
+ */
+export function fieldsForView(fields: readonly FilterFieldConfig[], view: EventView): FilterFieldConfig[] {
+  if (view === "events") return [...fields];
+  const own = typeof view === "string" ? viewTypes[view] : undefined;
+  const typeIds = (own ? [own] : containerEventTypes).map((type) => String(containerEventTypeIds[type]));
+  return fields
+    .filter((config) => !deviceFields.has(config.field))
+    .map((config) => {
+      if (config.editor.kind !== "select") return config;
+      const keep = (option: FilterOption) =>
+        config.field === "type"
+          ? typeIds.includes(option.value)
+          : config.field !== "status" || view !== "by_fail" || option.value === "FAILURE";
+      return { ...config, editor: { ...config.editor, options: config.editor.options.filter(keep) } };
+    });
 }

@@ -21,7 +21,7 @@ import { LinkProblem } from "../../ui/link-problem";
 import { useMediaQuery } from "../../ui/use-media-query";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState } from "../../ui/states";
-import { eventFilterFieldConfigs } from "./event-filter-fields";
+import { eventFilterFieldConfigs, fieldsForView } from "./event-filter-fields";
 import { eventColumnChoices, phoneEventColumns, useEventColumnVisibility } from "./event-column-visibility";
 import { EventDetail } from "./event-detail";
 import { EventDetailActions } from "./event-detail-actions";
@@ -94,7 +94,7 @@ export function EventsListView({
       query.state.data === undefined && !inPlaceErrors.some((kind) => isApiError(error, kind)),
   });
   const types = useQuery(eventQueries.types());
-  const fields = useMemo(() => eventFilterFieldConfigs(types.data), [types.data]);
+  const fields = useMemo(() => fieldsForView(eventFilterFieldConfigs(types.data), view), [types.data, view]);
   const phone = useMediaQuery(phoneQuery);
   const columns = useMemo(() => {
     const ordered = phone ? phoneEventColumns : eventColumns;
