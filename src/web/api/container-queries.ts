@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiPaths } from "../../contract/api-paths";
-import { containerListSchema, containerSchema } from "../../contract/container";
+import { containerListSchema, containerSchema, type ContainerBlocking } from "../../contract/container";
 import { fetchListPage, type ListRequest } from "./list-page";
 import { request } from "./request";
 
@@ -19,3 +19,10 @@ export const containerQueries = {
         (await request(apiPaths.container(orgId, containerId), { schema: containerSchema, signal })).data,
     }),
 };
+
+/** Blocks or unblocks a container (admins only); answers the container as it now is. */
+export async function setContainerBlocked(orgId: number, containerId: string, body: ContainerBlocking) {
+  return (
+    await request(apiPaths.container(orgId, containerId), { method: "PATCH", body, schema: containerSchema })
+  ).data;
+}

@@ -13,9 +13,6 @@ import { jsonType, negotiate } from "../negotiate";
 import { clearRefreshCookie, refreshCookie, setRefreshCookie, wantsCookieSession } from "../refresh-cookie";
 import { limitBody, parseBody, readJson } from "../request-body";
 
-const isEmptyObject = (body: unknown) =>
-  typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
-
 /**
  * POST signs in with a password or a refresh token; DELETE signs out, revoking the refresh token. A cookie
  * session (see refresh-cookie.ts) signs in with a password, then refreshes and signs out with `{}`.
@@ -31,7 +28,7 @@ export function authenticateRoutes(
       negotiate(c.req.header("Accept"), [jsonType]);
       const body = await readJson(c);
       const cookieSession = wantsCookieSession(c);
-      if (cookieSession && isEmptyObject(body)) {
+      if (cookieSession && emptyBodySchema.safeParse(body).success) {
         const token = refreshCookie(c);
         if (!token) throw unauthorized("There is no session in this browser; sign in.");
         try {

@@ -1,14 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SyntheticEvent } from "react";
-import { apiPaths } from "../../../contract/api-paths";
 import {
   containerBlockingSchema,
-  containerSchema,
   maxBlockReasonLength,
   type Container,
   type ContainerBlocking,
 } from "../../../contract/container";
-import { request } from "../../api/request";
+import { setContainerBlocked } from "../../api/container-queries";
 import { errorMessage } from "../../ui/states";
 import { CharacterCount, FormActions } from "../../ui/form-parts";
 
@@ -37,14 +35,7 @@ export function BlockContainerForm({
   const [error, setError] = useState<string>();
 
   const change = useMutation({
-    mutationFn: async (body: ContainerBlocking) =>
-      (
-        await request(apiPaths.container(orgId, containerId), {
-          method: "PATCH",
-          body,
-          schema: containerSchema,
-        })
-      ).data,
+    mutationFn: (body: ContainerBlocking) => setContainerBlocked(orgId, containerId, body),
     onSuccess: onDone,
     onError: (failure) => {
       setError(errorMessage(failure));

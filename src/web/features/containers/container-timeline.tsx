@@ -120,15 +120,7 @@ export function ContainerTimeline({
 
   return (
     <div className="timeline">
-      {atTop ? (
-        <LiveBar
-          state={live.state}
-          count={live.count}
-          showing={live.showing}
-          onShow={live.show}
-          onPauseChange={live.setPaused}
-        />
-      ) : null}
+      {atTop ? <LiveBar live={live} /> : null}
       <p className="timeline-count muted" aria-live="polite">
         {formatCount(events.length)} of {formatCount(total ?? events.length)} events loaded
       </p>

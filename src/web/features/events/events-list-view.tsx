@@ -254,15 +254,7 @@ export function EventsListView({
           }}
         />
       ) : null}
-      {liveApplies && filterError === undefined ? (
-        <LiveBar
-          state={live.state}
-          count={live.count}
-          showing={live.showing}
-          onShow={live.show}
-          onPauseChange={live.setPaused}
-        />
-      ) : null}
+      {liveApplies && filterError === undefined ? <LiveBar live={live} /> : null}
       <div className="events-body">
         {showSidebar && !filterError ? (
           <FacetSidebar

@@ -1,5 +1,5 @@
 import { formatCount } from "../../ui/formats";
-import type { LiveState } from "./use-live-events";
+import type { LiveEvents, LiveState } from "./use-live-events";
 import "./live-bar.css";
 
 const stateText: Record<LiveState, string> = {
@@ -14,20 +14,8 @@ const stateText: Record<LiveState, string> = {
  * The live stream's state, "N new events · Show" once matching events arrived (the rows stay where they are
  * until then), and Pause / Resume.
  */
-export function LiveBar({
-  state,
-  count,
-  showing,
-  onShow,
-  onPauseChange,
-}: {
-  state: LiveState;
-  count: number;
-  /** The list is being brought up to date after Show. */
-  showing: boolean;
-  onShow: () => void;
-  onPauseChange: (paused: boolean) => void;
-}) {
+export function LiveBar({ live }: { live: LiveEvents }) {
+  const { state, count, showing, show: onShow, setPaused: onPauseChange } = live;
   const paused = state === "paused";
   return (
     <div className={`live-bar${count > 0 ? " live-bar-news" : ""}`}>

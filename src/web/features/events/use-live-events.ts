@@ -4,6 +4,8 @@ import type { ContainerEventView } from "../../../contract/api-paths";
 import { isApiError } from "../../api/api-error";
 import { followEventStream } from "../../api/live-events";
 
+export type LiveEvents = ReturnType<typeof useLiveEvents>;
+
 export type LiveState = "connecting" | "live" | "paused" | "reconnecting" | "stopped";
 
 const firstRetryMs = 1_000;
