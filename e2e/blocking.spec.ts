@@ -116,3 +116,48 @@ test("support staff see no block control", async ({ page, request }) => {
   await expect(newestEntry(page)).toBeVisible();
   await expect(page.getByRole("button", { name: /block container/i })).toHaveCount(0);
 });
+
+test("the failures workspace's Top containers say which are blocked; an admin picks one and blocks it there", async ({
+  page,
+}) => {
+  await login(page, acmeAdmin, `/orgs/${acmeAdmin.organisation.id}/failures`);
+  const top = page.getByRole("region", { name: /^Top containers/ });
+  // The demo data keeps blocked containers being tried: they are named as blocked where their failures are counted.
+  await expect(
+    top.getByRole("button", { name: / Blocked \d+ failures?, filter by container$/ }).first(),
+  ).toBeVisible();
+  const active = top.getByRole("button", { name: /[^d] \d+ failures?, filter by container$/ }).first();
+  const name = ((await active.textContent()) ?? "").replace(/\d+.*$/, "").trim();
+  expect(await top.getByRole("button", { name: /^(Block|Unblock) / }).count()).toBe(0);
+
+  await active.click();
+  await expect(page).toHaveURL(/q=container%3A|q=container:/);
+  const picked = top.locator(".picked-container");
+  await expect(picked).toContainText(`${name} is not blocked`);
+  await picked.getByRole("button", { name: `Block ${name}`, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `Block ${name}?` });
+  await dialog.getByLabel("Reason (optional)").fill("Failing all morning from one address");
+  await expectNoSeriousAxeViolations(page);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: `${name} blocked.` })).toBeVisible();
+  await expect(picked).toContainText(`${name} is blocked`);
+  await expect(picked.getByRole("button", { name: `Unblock ${name}`, exact: true })).toBeVisible();
+  await expect(top.getByRole("button", { name: `${name} Blocked`, exact: false }).first()).toBeVisible();
+  await capture(page, "failures-top-containers-blocked");
+});
+
+test("support staff see which top containers are blocked, without the control", async ({ page }) => {
+  await login(page, acmeSupport, `/orgs/${acmeSupport.organisation.id}/failures`);
+  const top = page.getByRole("region", { name: /^Top containers/ });
+  await expect(
+    top.getByRole("button", { name: / Blocked \d+ failures?, filter by container$/ }).first(),
+  ).toBeVisible();
+  await top
+    .getByRole("button", { name: /filter by container$/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/container/);
+  await expect(top.locator(".picked-container")).toHaveCount(0);
+  await expect(top.getByRole("button", { name: /^(Block|Unblock) / })).toHaveCount(0);
+});

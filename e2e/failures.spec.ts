@@ -220,7 +220,7 @@ test("support's failures view: every bar's name starts with what it shows, and a
   const bars = page.getByRole("region", { name: "Where access fails" }).locator(".failure-bar");
   await expect(bars.first()).toBeVisible();
   for (const bar of await bars.all()) {
-    const label = await bar.locator(".failure-bar-label").innerText();
+    const label = (await bar.locator(".failure-bar-label").innerText()).replace(/\s+/g, " ");
     const count = await bar.locator(".failure-bar-count").innerText();
     await expect(bar).toHaveAccessibleName(
       new RegExp(`^${escapeRegExp(label)} ${escapeRegExp(count.split(/\s/)[0] ?? "")} failures?, filter by `),

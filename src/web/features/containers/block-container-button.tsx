@@ -8,7 +8,8 @@ import { showToast } from "../../ui/toast";
 import { BlockContainerForm } from "./block-container-form";
 
 /**
- * `Block container` / `Unblock container` and its confirmation dialog (admins only: the page decides). Once
+ * `Block container` / `Unblock container` (`compact`: `Block` / `Unblock`, named with the container for a list
+ * of them) and its confirmation dialog (admins only: the page decides). Once
  * it is done the container's facts and lists, and every event list with the new BLOCK event, are refetched;
  * after a refusal the container is refetched, since someone else may have changed it.
  */
@@ -16,10 +17,12 @@ export function BlockContainerButton({
   orgId,
   container,
   onChanged,
+  compact = false,
 }: {
   orgId: number;
   container: Container;
-  onChanged: () => void;
+  onChanged?: () => void;
+  compact?: boolean;
 }) {
   const queryClient = useQueryClient();
   const [blocking, setBlocking] = useState<boolean>();
@@ -35,7 +38,7 @@ export function BlockContainerButton({
     void queryClient.invalidateQueries({ queryKey: eventQueries.all(orgId) });
     showToast(`${changed.name} ${changed.blocked ? "blocked" : "unblocked"}.`);
     close();
-    onChanged();
+    onChanged?.();
   }
 
   const verb = container.blocked ? "Unblock" : "Block";
@@ -43,12 +46,13 @@ export function BlockContainerButton({
     <>
       <button
         type="button"
-        className="button"
+        className={compact ? "button button-small" : "button"}
+        aria-label={compact ? `${verb} ${container.name}` : undefined}
         onClick={() => {
           setBlocking(!container.blocked);
         }}
       >
-        {verb} container
+        {compact ? verb : `${verb} container`}
       </button>
       <Drawer
         open={blocking !== undefined}

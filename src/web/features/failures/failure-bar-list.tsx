@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { ErrorState, Skeleton } from "../../ui/states";
 import type { CountBar, CountField, CountList } from "./use-failure-counts";
 import { formatCount } from "../../ui/formats";
@@ -17,6 +17,8 @@ export function FailureBarList({
   selected,
   emptyText,
   onPick,
+  mark,
+  footer,
 }: {
   title: string;
   field: CountField;
@@ -26,6 +28,10 @@ export function FailureBarList({
   selected: string | undefined;
   emptyText: string;
   onPick: (value: string | undefined) => void;
+  /** A short state shown beside a value's count. */
+  mark?: ((value: string) => ReactNode) | undefined;
+  /** Shown under the list. */
+  footer?: ReactNode;
 }) {
   const [expanded, setExpanded] = useState(false);
   const headingId = `failure-counts-${field}`;
@@ -62,6 +68,7 @@ export function FailureBarList({
               max={max}
               pressed={bar.value === selected}
               onPick={onPick}
+              mark={mark?.(bar.value)}
             />
           ))}
         </ol>
@@ -78,6 +85,7 @@ export function FailureBarList({
           {expanded ? "Show fewer" : `Show ${String(hidden)} more`}
         </button>
       ) : null}
+      {footer}
     </section>
   );
 }
@@ -88,12 +96,14 @@ function FailureBar({
   max,
   pressed,
   onPick,
+  mark,
 }: {
   bar: CountBar;
   noun: string;
   max: number;
   pressed: boolean;
   onPick: (value: string | undefined) => void;
+  mark: ReactNode;
 }) {
   const share = max > 0 ? Math.max(2, Math.round((bar.count / max) * 100)) : 0;
   return (
@@ -108,7 +118,10 @@ function FailureBar({
           onPick(pressed ? undefined : bar.value);
         }}
       >
-        <span className="failure-bar-label">{bar.label}</span>{" "}
+        <span className="failure-bar-label">
+          <span className="failure-bar-text">{bar.label}</span>
+          {mark}
+        </span>{" "}
         <span className="failure-bar-count">
           {formatCount(bar.count)}
           <span className="visually-hidden">

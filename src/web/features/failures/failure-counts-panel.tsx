@@ -1,9 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
 import type { FilterTerm } from "../../../contract/query-grammar";
+import { meQueries } from "../../api/me-queries";
 import { formatCount } from "../../ui/formats";
 import { ErrorState, Skeleton } from "../../ui/states";
 import { formatRange } from "../../ui/time-range";
 import { FailureBarList } from "./failure-bar-list";
 import { pickFilter, rangeOf } from "./failure-range";
+import { ContainerBlockedMark } from "./container-blocked-mark";
+import { PickedContainerBlock } from "./picked-container-block";
 import { useFailureCounts, type CountField } from "./use-failure-counts";
 
 const lists: readonly { field: CountField; noun: string; title: string; empty: string }[] = [
@@ -26,7 +30,8 @@ const lists: readonly { field: CountField; noun: string; title: string; empty: s
 /**
  * Why and from where access fails, over the table's filters and time range (all of it without one): the
  * total, then the top reasons, client addresses, containers and users. Picking one writes its chip into the
- * URL, narrowing the table below; picking it again removes it.
+ * URL, narrowing the table below; picking it again removes it. Top containers say which are blocked; once one is
+ * picked, admins can block or unblock it there.
  */
 export function FailureCountsPanel({
   orgId,
@@ -38,8 +43,13 @@ export function FailureCountsPanel({
   onFiltersChange: (filters: FilterTerm[]) => void;
 }) {
   const counts = useFailureCounts(orgId, filters);
+  const canBlock = useQuery(meQueries.me()).data?.user.role === "admin";
+  const containerMark = (containerId: string) => (
+    <ContainerBlockedMark orgId={orgId} containerId={containerId} />
+  );
   const range = rangeOf(filters);
   const selected = (field: CountField) => filters.find((term) => term.field === field)?.value;
+  const pickedContainer = selected("container");
   const pick = (field: CountField) => (value: string | undefined) => {
     onFiltersChange(pickFilter(filters, field, value));
   };
@@ -85,6 +95,12 @@ export function FailureCountsPanel({
               selected={selected(field)}
               emptyText={empty}
               onPick={pick(field)}
+              mark={field === "container" ? containerMark : undefined}
+              footer={
+                field === "container" && canBlock && pickedContainer !== undefined ? (
+                  <PickedContainerBlock orgId={orgId} containerId={pickedContainer} />
+                ) : null
+              }
             />
           ))}
         </div>
