@@ -12,9 +12,13 @@ const shortcuts: readonly [keys: string, what: string][] = [
   ["?", "This list"],
 ];
 
+/** A table's rows, or on a phone the cards that stand for them. */
+const openers = "main tbody tr[tabindex='0'], main .event-card[tabindex='0']";
+
 /**
  * The shortcuts that work anywhere outside a text field: `?` lists them, `j` (or `k`) steps into the table's
- * rows from wherever focus is; the rows themselves take j/k/arrows/Enter (data-table.tsx) and the query bar `/`.
+ * rows (or cards) from wherever focus is; the rows themselves take j/k/arrows/Enter (open-on-activate.ts) and
+ * the query bar `/`.
  */
 export function KeyboardShortcuts() {
   const [open, setOpen] = useState(false);
@@ -23,8 +27,11 @@ export function KeyboardShortcuts() {
     if (event.key === "?") {
       event.preventDefault();
       setOpen(true);
-    } else if ((event.key === "j" || event.key === "k") && !(event.target instanceof HTMLTableRowElement)) {
-      const rows = document.querySelectorAll<HTMLElement>("main tbody tr[tabindex='0']");
+    } else if (
+      (event.key === "j" || event.key === "k") &&
+      !(event.target instanceof Element && event.target.matches(openers))
+    ) {
+      const rows = document.querySelectorAll<HTMLElement>(openers);
       const row = event.key === "j" ? rows[0] : rows[rows.length - 1];
       if (row) {
         event.preventDefault();

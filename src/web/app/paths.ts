@@ -5,5 +5,8 @@ export const paths = {
   containers: (orgId: number) => `/orgs/${orgId}/containers`,
   container: (orgId: number, containerId: string) =>
     `/orgs/${orgId}/containers/${encodeURIComponent(containerId)}`,
+  /** The container's timeline around one of its events, with its neighbours. */
+  containerAt: (orgId: number, containerId: string, eventId: number) =>
+    `/orgs/${orgId}/containers/${encodeURIComponent(containerId)}?at=${String(eventId)}`,
   failures: (orgId: number) => `/orgs/${orgId}/failures`,
 };

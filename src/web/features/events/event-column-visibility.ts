@@ -9,14 +9,6 @@ export const eventColumnChoices = eventColumns.map((column) => {
   return { id, label: typeof column.header === "string" ? column.header : (column.meta?.label ?? id) };
 });
 
-const choiceIds = eventColumnChoices.map((choice) => choice.id);
-/** On a phone what matters comes first: when, how bad, whether it failed, and what happened. */
-const phoneFirst = ["timestamp", "severity", "status", "description"];
-export const phoneEventColumns = [
-  ...phoneFirst.flatMap((id) => eventColumns.filter((_, index) => choiceIds[index] === id)),
-  ...eventColumns.filter((_, index) => !phoneFirst.includes(choiceIds[index] ?? "")),
-];
-
 /** An organisation with others under it shows whose each event is: its Organisation column starts shown. */
 const parentDefaults: ColumnVisibilityState = { ...defaultHiddenEventColumns, organisation: true };
 

@@ -17,7 +17,7 @@ const column = dataTableColumnHelper<Event>();
 
 const none = <span className="muted">—</span>;
 
-function SeverityCell({ event }: { event: Event }) {
+export function SeverityCell({ event }: { event: Event }) {
   const { id, description } = event.event_severity;
   const tone = id === severityIds.critical ? "badge-critical" : id === severityIds.warn ? "badge-warn" : "";
   return (
@@ -28,7 +28,7 @@ function SeverityCell({ event }: { event: Event }) {
   );
 }
 
-function StatusCell({ status }: { status: Event["status"] }) {
+export function StatusCell({ status }: { status: Event["status"] }) {
   if (status === null) return none;
   return <span className={`badge ${status === "FAILURE" ? "badge-danger" : "badge-success"}`}>{status}</span>;
 }

@@ -22,7 +22,8 @@ import { useMediaQuery } from "../../ui/use-media-query";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs, fieldsForView } from "./event-filter-fields";
-import { eventColumnChoices, phoneEventColumns, useEventColumnVisibility } from "./event-column-visibility";
+import { eventColumnChoices, useEventColumnVisibility } from "./event-column-visibility";
+import { EventCards } from "./event-cards";
 import { EventDetail } from "./event-detail";
 import { EventDetailActions } from "./event-detail-actions";
 import { EventHistogram } from "./event-histogram";
@@ -32,6 +33,7 @@ import { EventsEmptyState } from "./events-empty-state";
 import { EventsLoadFailed } from "./events-load-failed";
 import { FacetSidebar } from "./facet-sidebar";
 import { LiveBar } from "./live-bar";
+import { PhoneSort } from "./phone-sort";
 import { PrefetchNextPage } from "./prefetch-next-page";
 import { QueryBar } from "./query-bar";
 import { useFacetSidebar } from "./use-facet-sidebar";
@@ -96,10 +98,10 @@ export function EventsListView({
   const types = useQuery(eventQueries.types());
   const fields = useMemo(() => fieldsForView(eventFilterFieldConfigs(types.data), view), [types.data, view]);
   const phone = useMediaQuery(phoneQuery);
-  const columns = useMemo(() => {
-    const ordered = phone ? phoneEventColumns : eventColumns;
-    return extraColumns ? [...ordered, ...extraColumns] : ordered;
-  }, [extraColumns, phone]);
+  const columns = useMemo(
+    () => (extraColumns ? [...eventColumns, ...extraColumns] : eventColumns),
+    [extraColumns],
+  );
   const sorting = useMemo(() => sortingFromTerms(list.sort), [list.sort]);
 
   const paging = events.data?.paging;
@@ -184,6 +186,32 @@ export function EventsListView({
     [setParams],
   );
 
+  const empty =
+    rows?.length !== 0 ? undefined : error ? (
+      <EventsLoadFailed
+        error={error}
+        filterRefused={filterError !== undefined}
+        onClearFilters={() => {
+          list.setFilters([]);
+        }}
+        onRetry={() => void events.refetch()}
+      />
+    ) : paging ? (
+      <EventsEmptyState
+        paging={paging}
+        page={list.page}
+        filters={list.filters}
+        types={types.data}
+        emptyTitle={emptyTitle}
+        onLastPage={() => {
+          list.setPage(paging.totalPages);
+        }}
+        onClearFilters={() => {
+          list.setFilters([]);
+        }}
+      />
+    ) : null;
+
   if (list.problem) {
     return <LinkProblem problem={list.problem} onDrop={list.dropParam} />;
   }
@@ -231,11 +259,15 @@ export function EventsListView({
               Top values
             </button>
           ) : null}
-          <ColumnChooser
-            columns={eventColumnChoices}
-            visibility={columnVisibility}
-            onChange={setColumnVisibility}
-          />
+          {phone ? (
+            <PhoneSort sort={list.sort} onChange={list.setSort} />
+          ) : (
+            <ColumnChooser
+              columns={eventColumnChoices}
+              visibility={columnVisibility}
+              onChange={setColumnVisibility}
+            />
+          )}
           <ExportCsvButton orgId={orgId} view={view} request={list.request} />
         </div>
       </div>
@@ -266,50 +298,38 @@ export function EventsListView({
             onFiltersChange={list.setFilters}
           />
         ) : null}
-        {/* The table is memoised: the props stay the same objects while its rows do not change. */}
-        <DataTable
-          label={label}
-          columns={columns}
-          rows={rows}
-          getRowId={eventRowId}
-          rowCount={paging?.total ?? 0}
-          page={list.page}
-          perPage={list.perPage}
-          sorting={sorting}
-          onSortingChange={changeSorting}
-          columnVisibility={columnVisibility}
-          onColumnVisibilityChange={setColumnVisibility}
-          onRowOpen={openRow}
-          activeRowId={openEvent ? String(openEvent.id) : undefined}
-          isStale={events.isPlaceholderData}
-          rowClassName={eventRowClass}
-          empty={
-            rows?.length !== 0 ? undefined : error ? (
-              <EventsLoadFailed
-                error={error}
-                filterRefused={filterError !== undefined}
-                onClearFilters={() => {
-                  list.setFilters([]);
-                }}
-                onRetry={() => void events.refetch()}
-              />
-            ) : paging ? (
-              <EventsEmptyState
-                paging={paging}
-                page={list.page}
-                filters={list.filters}
-                types={types.data}
-                emptyTitle={emptyTitle}
-                onLastPage={() => {
-                  list.setPage(paging.totalPages);
-                }}
-                onClearFilters={() => {
-                  list.setFilters([]);
-                }}
-              />
-            ) : null
-          }
-        />
+        {phone ? (
+          <EventCards
+            orgId={orgId}
+            label={label}
+            rows={rows}
+            perPage={list.perPage}
+            onOpen={openRow}
+            activeId={openEvent ? String(openEvent.id) : undefined}
+            isStale={events.isPlaceholderData}
+            empty={empty}
+          />
+        ) : (
+          /* The table is memoised: the props stay the same objects while its rows do not change. */
+          <DataTable
+            label={label}
+            columns={columns}
+            rows={rows}
+            getRowId={eventRowId}
+            rowCount={paging?.total ?? 0}
+            page={list.page}
+            perPage={list.perPage}
+            sorting={sorting}
+            onSortingChange={changeSorting}
+            columnVisibility={columnVisibility}
+            onColumnVisibilityChange={setColumnVisibility}
+            onRowOpen={openRow}
+            activeRowId={openEvent ? String(openEvent.id) : undefined}
+            isStale={events.isPlaceholderData}
+            rowClassName={eventRowClass}
+            empty={empty}
+          />
+        )}
       </div>
       {paging && !events.isPlaceholderData && list.page < paging.totalPages ? (
         <PrefetchNextPage orgId={orgId} view={view} request={list.request} />

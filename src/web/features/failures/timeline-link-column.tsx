@@ -6,11 +6,6 @@ import { formatLocal } from "../../ui/timestamp";
 
 const column = dataTableColumnHelper<Event>();
 
-/** `/orgs/1/containers/c-0001?at=123`: the container's timeline, scrolled to this event, with its neighbours. */
-export function timelineAt(orgId: number, event: Event & { container: NonNullable<Event["container"]> }) {
-  return `${paths.container(orgId, event.container.id)}?at=${String(event.id)}`;
-}
-
 function TimelineLink({ event }: { event: Event }) {
   const { orgId } = useParams();
   const { container } = event;
@@ -18,7 +13,7 @@ function TimelineLink({ event }: { event: Event }) {
   return (
     <Link
       className="button button-small timeline-link"
-      to={timelineAt(Number(orgId), { ...event, container })}
+      to={paths.containerAt(Number(orgId), container.id, event.id)}
       aria-label={`Open ${container.name} timeline at ${formatLocal(event.timestamp)}`}
     >
       Timeline
