@@ -76,6 +76,11 @@ test("on a phone a failure's card names its container and opens the timeline at 
   await login(page, acmeAdmin, "/orgs/1/failures");
   const cards = page.getByRole("list", { name: "Failed container events" }).getByRole("listitem");
   await expect(cards.first()).toBeVisible();
+  // Every view's tab is on screen, none cut off at the edge.
+  for (const tab of await page.locator(".view-tab").all()) {
+    const box = await tab.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  }
   await expectNoSidewaysScroll(page);
   await expectNoSeriousAxeViolations(page);
   await capturePhone(page, "failure-cards");
