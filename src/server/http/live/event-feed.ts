@@ -13,9 +13,9 @@ export type EventFeed = {
  * stream listens, it asks for the largest event id (one index lookup on either backend) and wakes every
  * stream when it moved; each woken stream then reads its own matching events. Polling the store, rather than
  * listening to this process's writes, lets a stream see events written through any server sharing the
- * database.
+ * database. Once `shutdown` aborts it polls no more, and a poll cut off by the store closing is not an error.
  */
-export function eventFeed(store: EventStore, pollMs: number): EventFeed {
+export function eventFeed(store: EventStore, pollMs: number, shutdown: AbortSignal): EventFeed {
   const listeners = new Set<Wake>();
   let seen = -1;
   let polling = false;
@@ -26,7 +26,7 @@ export function eventFeed(store: EventStore, pollMs: number): EventFeed {
   };
 
   const poll = async () => {
-    if (listeners.size === 0) {
+    if (listeners.size === 0 || shutdown.aborted) {
       polling = false;
       return;
     }
@@ -38,6 +38,7 @@ export function eventFeed(store: EventStore, pollMs: number): EventFeed {
         for (const wake of listeners) wake(latest);
       }
     } catch (error) {
+      if (shutdown.aborted) return;
       if (!failing) console.error("[eventdesk] Live events: polling the event store failed:", error);
       failing = true;
     }

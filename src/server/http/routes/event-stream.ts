@@ -30,7 +30,7 @@ const retryAfterSeconds = 5;
  * server stops.
  */
 export function eventStreamAnswers(store: EventStore, settings: LiveSettings, now: () => number) {
-  const feed = eventFeed(store, pollMs);
+  const feed = eventFeed(store, pollMs, settings.shutdown);
   const slots = streamSlots(settings.streamsPerUser);
   // One listener on the server's signal for all the streams, rather than one each.
   const open = new Set<AbortController>();
