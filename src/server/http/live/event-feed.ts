@@ -20,13 +20,14 @@ export function eventFeed(store: EventStore, pollMs: number, shutdown: AbortSign
   let seen = -1;
   let polling = false;
   let failing = false;
+  const stopped = () => shutdown.aborted;
 
   const schedule = () => {
     setTimeout(() => void poll(), pollMs).unref();
   };
 
   const poll = async () => {
-    if (listeners.size === 0 || shutdown.aborted) {
+    if (listeners.size === 0 || stopped()) {
       polling = false;
       return;
     }
@@ -38,7 +39,7 @@ export function eventFeed(store: EventStore, pollMs: number, shutdown: AbortSign
         for (const wake of listeners) wake(latest);
       }
     } catch (error) {
-      if (shutdown.aborted) return;
+      if (stopped()) return;
       if (!failing) console.error("[eventdesk] Live events: polling the event store failed:", error);
       failing = true;
     }
