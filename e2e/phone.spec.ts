@@ -90,3 +90,20 @@ test("on a phone a failure's card names its container and opens the timeline at 
   await expect(page).toHaveURL(/\/containers\/[^?]+\?at=\d+/);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });
+
+test("on a phone the containers list shows each name with its ID and organisation, and its state, without scrolling sideways", async ({
+  page,
+}) => {
+  await login(page, acmeAdmin, "/orgs/1/containers");
+  const table = page.getByRole("table", { name: "Containers" });
+  await expect(table.getByRole("columnheader")).toHaveText([/^Name/, "State"]);
+  const first = table.locator("tbody tr").first();
+  await expect(first.getByRole("cell").first()).toContainText(/c-\d{4} · Acme/);
+  const frame = await page
+    .locator(".data-table-scroll")
+    .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(frame.scroll).toBeLessThanOrEqual(frame.client);
+  await expectNoSidewaysScroll(page);
+  await expectNoSeriousAxeViolations(page);
+  await capturePhone(page, "containers");
+});

@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from "react";
 
+/** A phone's width: the stylesheets' own breakpoint (`@media (max-width: 760px)`). */
+export const phoneQuery = "(max-width: 760px)";
+
 /** Whether the CSS media query matches now; re-renders when that changes (a phone turned, a window resized). */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(

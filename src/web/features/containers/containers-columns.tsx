@@ -9,10 +9,21 @@ import { ContainerBadges } from "./container-badges";
 
 const column = dataTableColumnHelper<Container>();
 
+/** On a phone, where the ID and Organisation columns are hidden, the name says them under it. */
 function NameCell({ container }: { container: Container }) {
   const { orgId } = useParams();
-  return <Link to={paths.container(Number(orgId), container.id)}>{container.name}</Link>;
+  return (
+    <>
+      <Link to={paths.container(Number(orgId), container.id)}>{container.name}</Link>
+      <span className="container-name-more">
+        <span className="mono">{container.id}</span> · {container.organisation.name}
+      </span>
+    </>
+  );
 }
+
+/** The columns a phone shows: the name (with its ID and organisation) and the state. */
+export const phoneContainerColumns = { id: false, organisation: false, created_at: false, expires_at: false };
 
 export const containerColumns = column.columns([
   column.accessor("name", { header: "Name", cell: (info) => <NameCell container={info.row.original} /> }),

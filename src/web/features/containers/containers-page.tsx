@@ -12,7 +12,8 @@ import { LinkProblem } from "../../ui/link-problem";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState, ErrorState } from "../../ui/states";
 import { ContainerListFilters } from "./container-list-filters";
-import { containerColumns } from "./containers-columns";
+import { phoneQuery, useMediaQuery } from "../../ui/use-media-query";
+import { containerColumns, phoneContainerColumns } from "./containers-columns";
 import "./containers.css";
 
 /** `/orgs/:orgId/containers` — the organisation's containers, server-paged, searchable by name. */
@@ -25,6 +26,7 @@ export function Component() {
     enabled: list.problem === undefined,
   });
   const sorting = useMemo(() => sortingFromTerms(list.sort), [list.sort]);
+  const phone = useMediaQuery(phoneQuery);
 
   const paging = containers.data?.paging;
   useEffect(() => {
@@ -56,6 +58,7 @@ export function Component() {
         <DataTable
           label="Containers"
           columns={containerColumns}
+          columnVisibility={phone ? phoneContainerColumns : undefined}
           rows={containers.data?.rows ?? (error ? [] : undefined)}
           getRowId={(container) => container.id}
           rowCount={paging?.total ?? 0}

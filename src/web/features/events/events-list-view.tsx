@@ -18,7 +18,7 @@ import type { DataTableColumn } from "../../ui/data-table-features";
 import { Drawer } from "../../ui/drawer";
 import { FilterChips } from "../../ui/filter-chips";
 import { LinkProblem } from "../../ui/link-problem";
-import { useMediaQuery } from "../../ui/use-media-query";
+import { phoneQuery, useMediaQuery } from "../../ui/use-media-query";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs, fieldsForView } from "./event-filter-fields";
@@ -49,7 +49,6 @@ import "./events-list-view.css";
 const inPlaceErrors = ["bad_request", "too_many_requests", "unauthorized", "not_found"] as const;
 
 const eventRowId = (event: Event) => String(event.id);
-const phoneQuery = "(max-width: 760px)";
 const eventRowClass = (event: Event) => (event.status === "FAILURE" ? "row-failure" : undefined);
 
 /**
