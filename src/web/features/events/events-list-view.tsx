@@ -22,7 +22,9 @@ import { useMediaQuery } from "../../ui/use-media-query";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs, fieldsForView } from "./event-filter-fields";
-import { eventColumnChoices, phoneEventColumns, useEventColumnVisibility } from "./event-column-visibility";
+import { useEventColumnLayout } from "./event-column-layout";
+import { defaultEventColumns, phoneEventColumns, useEventColumnVisibility } from "./event-column-visibility";
+import { eventCsvColumns } from "./event-csv-columns";
 import { EventDetail } from "./event-detail";
 import { EventDetailActions } from "./event-detail-actions";
 import { EventHistogram } from "./event-histogram";
@@ -87,6 +89,11 @@ export function EventsListView({
   const me = useQuery(meQueries.me());
   const parentOrg = me.data?.organisations.some((org) => org.parent_id === orgId) ?? false;
   const [columnVisibility, setColumnVisibility] = useEventColumnVisibility(parentOrg);
+  const layout = useEventColumnLayout(me.data?.user.id);
+  const visibleCsvColumns = useMemo(
+    () => eventCsvColumns(layout.order.filter((id) => columnVisibility[id] !== false)),
+    [layout.order, columnVisibility],
+  );
   const events = useQuery({
     ...eventQueries.list(orgId, view, list.request),
     enabled: list.problem === undefined,
@@ -232,11 +239,21 @@ export function EventsListView({
             </button>
           ) : null}
           <ColumnChooser
-            columns={eventColumnChoices}
+            columns={layout.choices}
             visibility={columnVisibility}
             onChange={setColumnVisibility}
+            onMove={layout.move}
+            onReset={() => {
+              layout.reset();
+              setColumnVisibility(defaultEventColumns(parentOrg));
+            }}
           />
-          <ExportCsvButton orgId={orgId} view={view} request={list.request} />
+          <ExportCsvButton
+            orgId={orgId}
+            view={view}
+            request={list.request}
+            visibleColumns={visibleCsvColumns}
+          />
         </div>
       </div>
       {histogram && histogramView !== undefined && !filterError ? (
@@ -279,6 +296,11 @@ export function EventsListView({
           onSortingChange={changeSorting}
           columnVisibility={columnVisibility}
           onColumnVisibilityChange={setColumnVisibility}
+          // A phone keeps its own column order (phoneEventColumns) and lets the columns size themselves.
+          columnSizing={phone ? undefined : layout.sizing}
+          onColumnSizingChange={phone ? undefined : layout.setSizing}
+          columnOrder={phone ? undefined : layout.order}
+          onColumnOrderChange={phone ? undefined : layout.setOrder}
           onRowOpen={openRow}
           activeRowId={openEvent ? String(openEvent.id) : undefined}
           isStale={events.isPlaceholderData}
