@@ -47,7 +47,11 @@ export function ColumnResizeHandle({
       aria-valuetext={`${String(Math.round(width))} pixels`}
       title="Drag, or press ← →, to resize"
       className={`column-resize-handle${isResizing ? " is-resizing" : ""}`}
-      onMouseDown={onDragStart}
+      onMouseDown={(event) => {
+        // No text selection, and no drag of the header (which moves columns), while the edge is dragged.
+        event.preventDefault();
+        onDragStart(event);
+      }}
       onTouchStart={onDragStart}
       onKeyDown={onKeyDown}
       onClick={(event) => {

@@ -14,7 +14,7 @@
  * - `columnSizing` / `onColumnSizingChange` — controlled widths (px) of the columns someone resized. Given, the
  *   table is sized: each column is its `size` wide and its header has a resize handle (drag, or ←/→), the
  *   `meta.fill` column takes the width left (at least its `size`) until it is given one, and the table scrolls
- *   sideways only when the columns need more than its frame.
+ *   sideways only when the columns need more than its frame. Cells wrap, to two lines at most.
  * - `columnOrder` / `onColumnOrderChange` — controlled; the headers of the columns it names can be dragged
  *   before or after one another. Columns it does not name stay after those it does.
  * - `onRowOpen(row)` — makes rows focusable: click, Enter or Space opens a detail; ↑/↓ move between rows.
@@ -229,7 +229,13 @@ function DataTableRows<TData extends RowData>({
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={cell.column.columnDef.meta?.className}>
-                    <table.FlexRender cell={cell} />
+                    {sized ? (
+                      <div className="cell-lines">
+                        <table.FlexRender cell={cell} />
+                      </div>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
                   </td>
                 ))}
               </tr>

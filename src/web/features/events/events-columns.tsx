@@ -76,7 +76,7 @@ export const eventColumns = column.columns([
   column.accessor("description", {
     header: "Description",
     enableSorting: false,
-    size: 160,
+    size: 140,
     minSize: 120,
     meta: { className: "cell-wrap cell-description", fill: true },
     cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
@@ -89,7 +89,7 @@ export const eventColumns = column.columns([
   }),
   column.accessor((event) => event.endpoint?.name, {
     id: "endpoint",
-    size: 96,
+    size: 112,
     header: "Endpoint",
     cell: (info) => orNone(info.getValue()),
   }),
