@@ -1,5 +1,5 @@
 import { FlexRender, type Header, type RowData, type Table } from "@tanstack/react-table";
-import { useState, type DragEvent } from "react";
+import { useId, useState, type DragEvent } from "react";
 import { ColumnResizeHandle } from "./column-resize-handle";
 import type { DataTableFeatures } from "./data-table-features";
 
@@ -31,6 +31,7 @@ export function DataTableHead<TData extends RowData>({
   onPlace: (id: string, target: string, side: DropTarget["side"]) => void;
   onWidthChange: (id: string, width: number) => void;
 }) {
+  const labelPrefix = useId();
   const [dragging, setDragging] = useState<string>();
   const [dropTarget, setDropTarget] = useState<DropTarget>();
 
@@ -55,6 +56,8 @@ export function DataTableHead<TData extends RowData>({
                 key={header.id}
                 ref={column.id === fillId ? fillRef : undefined}
                 scope="col"
+                // Named by its label alone: the resize handle inside has a name of its own.
+                aria-labelledby={header.isPlaceholder ? undefined : `${labelPrefix}-${column.id}`}
                 colSpan={header.colSpan}
                 className={className || undefined}
                 aria-sort={
@@ -90,6 +93,7 @@ export function DataTableHead<TData extends RowData>({
               >
                 <HeaderLabel
                   header={header}
+                  labelId={`${labelPrefix}-${column.id}`}
                   multiSort={multiSort}
                   draggable={reorderable.has(column.id)}
                   onDragStart={(event) => {
@@ -124,12 +128,14 @@ export function DataTableHead<TData extends RowData>({
 
 function HeaderLabel<TData extends RowData>({
   header,
+  labelId,
   multiSort,
   draggable,
   onDragStart,
   onDragEnd,
 }: {
   header: Header<DataTableFeatures, TData>;
+  labelId: string;
   multiSort: boolean;
   draggable: boolean;
   onDragStart: (event: DragEvent<HTMLElement>) => void;
@@ -142,7 +148,7 @@ function HeaderLabel<TData extends RowData>({
   if (!column.getCanSort()) {
     return (
       <span className="header-text" title={draggable ? "Drag to move the column" : undefined} {...drag}>
-        <span className="header-label">
+        <span id={labelId} className="header-label">
           <FlexRender header={header} />
         </span>
       </span>
@@ -156,7 +162,7 @@ function HeaderLabel<TData extends RowData>({
       onClick={column.getToggleSortingHandler()}
       {...drag}
     >
-      <span className="header-label">
+      <span id={labelId} className="header-label">
         <FlexRender header={header} />
       </span>
       <span className={`sort-indicator${sorted ? " is-sorted" : ""}`} aria-hidden="true">
