@@ -14,10 +14,6 @@ const storedLayout = z.object({
   sizes: z.record(z.string(), z.number()).catch({}),
 });
 
-export function defaultColumnLayout(ids: readonly string[]): ColumnLayout {
-  return { order: ids, sizes: {} };
-}
-
 /**
  * The layout kept as `raw` (JSON, or null when nothing is kept) for a table whose columns are `ids`, in their
  * default order. Anything unreadable counts as nothing kept; ids the table no longer has are dropped, columns
@@ -25,7 +21,7 @@ export function defaultColumnLayout(ids: readonly string[]): ColumnLayout {
  */
 export function readColumnLayout(raw: string | null, ids: readonly string[]): ColumnLayout {
   const stored = storedLayout.safeParse(parseJson(raw));
-  if (!stored.success) return defaultColumnLayout(ids);
+  if (!stored.success) return { order: ids, sizes: {} };
   const known = new Set(ids);
   const kept = [...new Set(stored.data.order)].filter((id) => known.has(id));
   const order = [...kept, ...ids.filter((id) => !kept.includes(id))];
