@@ -22,7 +22,7 @@ async function addFilter(
 test("switching organisation keeps the filters, the order and the tab", async ({ page }) => {
   await login(page, acmeAdmin, "/orgs/1/failures?view=by_access&q=status%3AFAILURE&sort=-id&page=2");
   await expect(page.getByRole("link", { name: "Access" })).toHaveAttribute("aria-current", "page");
-  await page.getByLabel("Organisation").selectOption({ label: "Acme Logistics" });
+  await page.getByRole("combobox", { name: "Organisation" }).selectOption({ label: "Acme Logistics" });
   await page.waitForURL(/\/orgs\/2\/failures\?/);
   const url = new URL(page.url());
   expect(url.searchParams.get("view")).toBe("by_access");

@@ -22,6 +22,8 @@ export const csvColumns = [
   "client_ip",
 ] as const;
 
+export type CsvColumn = (typeof csvColumns)[number];
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 /** Prepended by spreadsheet-friendly exports so Excel reads the file as UTF-8. */

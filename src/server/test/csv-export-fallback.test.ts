@@ -133,3 +133,22 @@ describe("exportCsv", () => {
     });
   });
 });
+
+describe("an export of the visible columns only", () => {
+  const columns = ["description", "timestamp", "user", "event_severity", "organisation"] as const;
+  const query = { q: "severity:3", sort: "-timestamp" };
+
+  it.each([false, true])(
+    "bom %s: the server's stream, projected, and the page walk give the same bytes",
+    async (bom) => {
+      const viaServer = await exportCsv("/orgs/1/events", query, { fallbackFileName, bom, columns });
+      const walked = await exportByWalkingPages("/orgs/1/events", query, { fallbackFileName, bom, columns });
+      expect(viaServer.via).toBe("server");
+      expect(viaServer.rows).toBe(walked.rows);
+      const served = Buffer.from(await bytes(viaServer.blob));
+      expect(served.equals(Buffer.from(await bytes(walked.blob)))).toBe(true);
+      const text = served.toString("utf8");
+      expect(text.startsWith(`${bom ? "\uFEFF" : ""}${columns.join(",")}\r\n`)).toBe(true);
+    },
+  );
+});

@@ -1,4 +1,7 @@
 import {
+  columnOrderingFeature,
+  columnResizingFeature,
+  columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
   metaHelper,
@@ -15,13 +18,21 @@ export type DataTableColumnMeta = {
   className?: string;
   /** Name for a column chooser when the header is not plain text. */
   label?: string;
+  /** Takes the width the other columns leave, at least its `size`, until someone sets its width. */
+  fill?: boolean;
 };
 
-/** The TanStack Table v9 features every DataTable registers: server-side sorting and paging, hideable columns. */
+/**
+ * The TanStack Table v9 features every DataTable registers: server-side sorting and paging, hideable, sized,
+ * resizable and reorderable columns.
+ */
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
   columnVisibilityFeature,
+  columnSizingFeature,
+  columnResizingFeature,
+  columnOrderingFeature,
   columnMeta: metaHelper<DataTableColumnMeta>(),
 });
 
@@ -32,8 +43,13 @@ export type DataTableColumn<TData extends RowData> = ColumnDef<DataTableFeatures
 
 /**
  * Column helper for `DataTable` columns. A column's id is the API's sort field; columns the API cannot sort by
- * set `enableSorting: false`.
+ * set `enableSorting: false`. `size` (px) is its default width where the table is sized.
  */
 export function dataTableColumnHelper<TData extends RowData>() {
   return createColumnHelper<DataTableFeatures, TData>();
+}
+
+/** A column definition's id: its `id`, else its accessor key. */
+export function columnDefId<TData extends RowData>(column: DataTableColumn<TData>): string {
+  return column.id ?? ("accessorKey" in column ? String(column.accessorKey) : "");
 }

@@ -11,6 +11,12 @@
  *   `<th aria-sort>`; a click cycles ascending → descending → off (columns with `sortDescFirst` start descending),
  *   Shift+click adds or cycles a secondary sort.
  * - `columnVisibility` / `onColumnVisibilityChange` — controlled; `{ id: false }` hides a column.
+ * - `columnSizing` / `onColumnSizingChange` — controlled widths (px) of the columns someone resized. Given, the
+ *   table is sized: each column is its `size` wide and its header has a resize handle (drag, or ←/→), the
+ *   `meta.fill` column takes the width left (at least its `size`) until it is given one, and the table scrolls
+ *   sideways only when the columns need more than its frame. Cells wrap, to two lines at most.
+ * - `columnOrder` / `onColumnOrderChange` — controlled; the headers of the columns it names can be dragged
+ *   before or after one another. Columns it does not name stay after those it does.
  * - `onRowOpen(row)` — makes rows focusable: click, Enter or Space opens a detail; ↑/↓ move between rows.
  *   Clicks on links, buttons or selected text inside a row are left alone. `activeRowId` marks the open row.
  * - `isStale` — the rows are the previous page's, kept while the next loads: they are dimmed.
@@ -23,12 +29,17 @@
 import {
   functionalUpdate,
   useTable,
+  type ColumnSizingState,
   type ColumnVisibilityState,
   type RowData,
   type SortingState,
 } from "@tanstack/react-table";
-import { memo, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
-import { dataTableFeatures, type DataTableColumn } from "./data-table-features";
+import { memo, useMemo, type ReactNode } from "react";
+import { placeColumn } from "./column-layout";
+import { columnDefId, dataTableFeatures, type DataTableColumn } from "./data-table-features";
+import { DataTableHead } from "./data-table-head";
+import { useElementWidth } from "./use-element-width";
+import { isOwnClick, openerKeyDown } from "./open-on-activate";
 import { Skeleton } from "./states";
 import "./data-table.css";
 
@@ -44,6 +55,10 @@ export type DataTableProps<TData extends RowData> = {
   onSortingChange: (sorting: SortingState) => void;
   columnVisibility?: ColumnVisibilityState;
   onColumnVisibilityChange?: (visibility: ColumnVisibilityState) => void;
+  columnSizing?: ColumnSizingState;
+  onColumnSizingChange?: (sizing: ColumnSizingState) => void;
+  columnOrder?: readonly string[];
+  onColumnOrderChange?: (order: readonly string[]) => void;
   onRowOpen?: (row: TData) => void;
   activeRowId?: string | undefined;
   isStale?: boolean;
@@ -53,6 +68,8 @@ export type DataTableProps<TData extends RowData> = {
 
 const noRows: never[] = [];
 const allVisible: ColumnVisibilityState = {};
+const noSizes: ColumnSizingState = {};
+const noOrder: readonly string[] = [];
 const skeletonWidths = ["70%", "45%", "85%", "55%", "65%"];
 
 function DataTableRows<TData extends RowData>({
@@ -67,6 +84,10 @@ function DataTableRows<TData extends RowData>({
   onSortingChange,
   columnVisibility = allVisible,
   onColumnVisibilityChange,
+  columnSizing = noSizes,
+  onColumnSizingChange,
+  columnOrder = noOrder,
+  onColumnOrderChange,
   onRowOpen,
   activeRowId,
   isStale = false,
@@ -74,18 +95,45 @@ function DataTableRows<TData extends RowData>({
   rowClassName,
 }: DataTableProps<TData>) {
   const pagination = useMemo(() => ({ pageIndex: page - 1, pageSize: perPage }), [page, perPage]);
+  const sized = onColumnSizingChange !== undefined;
+  // The fill column, while nobody has set its width, is as wide as the table leaves it: measured, so that a
+  // resize starts from the width on screen.
+  const fill = columns.find((def) => def.meta?.fill);
+  const fillId = fill ? columnDefId(fill) : undefined;
+  const autoFillId =
+    sized && fillId !== undefined && columnVisibility[fillId] !== false && columnSizing[fillId] === undefined
+      ? fillId
+      : undefined;
+  const [fillRef, fillWidth] = useElementWidth();
+  const tableSizing = useMemo(
+    () =>
+      autoFillId !== undefined && fillWidth !== undefined
+        ? { ...columnSizing, [autoFillId]: fillWidth }
+        : columnSizing,
+    [autoFillId, columnSizing, fillWidth],
+  );
+  const order = useMemo(() => [...columnOrder], [columnOrder]);
   const table = useTable({
     features: dataTableFeatures,
     columns,
     data: rows ?? noRows,
     getRowId: (row) => getRowId(row),
-    state: { sorting, pagination, columnVisibility },
+    state: { sorting, pagination, columnVisibility, columnSizing: tableSizing, columnOrder: order },
     onSortingChange: (updater) => {
       onSortingChange(functionalUpdate(updater, sorting));
     },
     onColumnVisibilityChange: (updater) => {
       onColumnVisibilityChange?.(functionalUpdate(updater, columnVisibility));
     },
+    onColumnSizingChange: (updater) => {
+      // The measured width of the fill column is kept only when someone changed it.
+      const next = Object.entries(functionalUpdate(updater, tableSizing)).filter(
+        ([id, size]) => id !== autoFillId || size !== tableSizing[id],
+      );
+      onColumnSizingChange?.(Object.fromEntries(next));
+    },
+    columnResizeMode: "onChange",
+    enableColumnResizing: sized,
     manualSorting: true,
     manualPagination: true,
     rowCount,
@@ -93,62 +141,52 @@ function DataTableRows<TData extends RowData>({
     enableMultiSort: true,
   });
   const visibleColumns = table.getVisibleLeafColumns();
-  const multiSort = sorting.length > 1;
+  const reorderable = useMemo(
+    () => new Set(onColumnOrderChange ? columnOrder : []),
+    [columnOrder, onColumnOrderChange],
+  );
+  // At least the sum of the widths (the fill column's `size` counting as its least), and the frame's width
+  // while a fill column takes what is left.
+  const minWidth = visibleColumns.reduce(
+    (sum, column) => sum + (column.id === autoFillId ? (column.columnDef.size ?? 0) : column.getSize()),
+    0,
+  );
+  const tableStyle = sized
+    ? { width: autoFillId === undefined ? `${String(minWidth)}px` : `max(100%, ${String(minWidth)}px)` }
+    : undefined;
 
   return (
     <div className="data-table-scroll">
       <table
-        className={`data-table${isStale ? " is-stale" : ""}${onRowOpen ? " has-row-open" : ""}`}
+        className={`data-table${sized ? " is-sized" : ""}${isStale ? " is-stale" : ""}${onRowOpen ? " has-row-open" : ""}`}
+        style={tableStyle}
         aria-label={label}
         aria-busy={rows === undefined || isStale}
       >
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const column = header.column;
-                const sorted = column.getIsSorted();
-                const canSort = column.getCanSort();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    colSpan={header.colSpan}
-                    className={column.columnDef.meta?.className}
-                    aria-sort={
-                      !canSort
-                        ? undefined
-                        : sorted === "asc"
-                          ? "ascending"
-                          : sorted === "desc"
-                            ? "descending"
-                            : "none"
-                    }
-                  >
-                    {header.isPlaceholder ? null : canSort ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        title="Sort; Shift+click adds a secondary sort"
-                        onClick={column.getToggleSortingHandler()}
-                      >
-                        <table.FlexRender header={header} />
-                        <span className={`sort-indicator${sorted ? " is-sorted" : ""}`} aria-hidden="true">
-                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                          {multiSort && sorted ? <sup>{column.getSortIndex() + 1}</sup> : null}
-                        </span>
-                      </button>
-                    ) : (
-                      <span className="header-text">
-                        <table.FlexRender header={header} />
-                      </span>
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        {sized ? (
+          <colgroup>
+            {visibleColumns.map((column) => (
+              <col
+                key={column.id}
+                style={column.id === autoFillId ? undefined : { width: column.getSize() }}
+              />
+            ))}
+          </colgroup>
+        ) : null}
+        <DataTableHead
+          table={table}
+          sized={sized}
+          multiSort={sorting.length > 1}
+          reorderable={reorderable}
+          fillId={autoFillId}
+          fillRef={fillRef}
+          onPlace={(id, target, side) => {
+            onColumnOrderChange?.(placeColumn(columnOrder, id, target, side));
+          }}
+          onWidthChange={(id, width) => {
+            onColumnSizingChange?.({ ...columnSizing, [id]: width });
+          }}
+        />
         <tbody>
           {rows === undefined ? (
             Array.from({ length: Math.min(perPage, 12) }, (_, index) => (
@@ -183,7 +221,7 @@ function DataTableRows<TData extends RowData>({
                 onKeyDown={
                   onRowOpen
                     ? (event) => {
-                        rowKeyDown(event, () => {
+                        openerKeyDown(event, () => {
                           onRowOpen(row.original);
                         });
                       }
@@ -192,7 +230,13 @@ function DataTableRows<TData extends RowData>({
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={cell.column.columnDef.meta?.className}>
-                    <table.FlexRender cell={cell} />
+                    {sized ? (
+                      <div className="cell-lines">
+                        <table.FlexRender cell={cell} />
+                      </div>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
                   </td>
                 ))}
               </tr>
@@ -205,28 +249,3 @@ function DataTableRows<TData extends RowData>({
 }
 
 export const DataTable = memo(DataTableRows) as typeof DataTableRows;
-
-/** A click meant for a control inside the row, or the end of a text selection, does not open the row. */
-function isOwnClick(event: MouseEvent<HTMLTableRowElement>): boolean {
-  const target = event.target instanceof Element ? event.target : null;
-  if (target?.closest("a, button, input, select, textarea, label")) return true;
-  return (window.getSelection()?.toString() ?? "") !== "";
-}
-
-function rowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, open: () => void) {
-  if (event.target !== event.currentTarget) return;
-  if (event.key === "Enter" || event.key === " ") {
-    event.preventDefault();
-    open();
-  } else if (["ArrowDown", "ArrowUp", "j", "k"].includes(event.key)) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const sibling =
-      event.key === "ArrowDown" || event.key === "j"
-        ? event.currentTarget.nextElementSibling
-        : event.currentTarget.previousElementSibling;
-    if (sibling instanceof HTMLElement) {
-      event.preventDefault();
-      sibling.focus();
-    }
-  }
-}

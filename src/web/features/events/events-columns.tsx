@@ -11,6 +11,8 @@ import "./events-columns.css";
 /**
  * The columns of every event table. Ids are the API's sort fields; the others (status, description, container,
  * reason, client_ip, imei) cannot be sorted by the server. Columns in `defaultHiddenEventColumns` start hidden.
+ * Default widths (`size`, px) let the default columns, Organisation too, fit a 1280 px screen: most text wraps to
+ * a second line as the description does, and the description takes the width left.
  */
 
 const column = dataTableColumnHelper<Event>();
@@ -47,6 +49,7 @@ const orNone = (value: string | null | undefined) => value ?? none;
 
 export const eventColumns = column.columns([
   column.accessor("timestamp", {
+    size: 96,
     header: () => (
       <>
         Timestamp <span className="header-zone">({zoneName()})</span>
@@ -56,14 +59,16 @@ export const eventColumns = column.columns([
     sortDescFirst: true,
     cell: (info) => <Timestamp value={info.getValue()} />,
   }),
-  column.accessor((event) => event.event_type.description, { id: "type", header: "Type" }),
+  column.accessor((event) => event.event_type.description, { id: "type", size: 104, header: "Type" }),
   column.accessor((event) => event.event_severity.id, {
     id: "severity",
+    size: 88,
     header: "Severity",
     cell: (info) => <SeverityCell event={info.row.original} />,
   }),
-  column.accessor((event) => event.event_source.description, { id: "source", header: "Source" }),
+  column.accessor((event) => event.event_source.description, { id: "source", size: 88, header: "Source" }),
   column.accessor("status", {
+    size: 84,
     header: "Status",
     enableSorting: false,
     cell: (info) => <StatusCell status={info.getValue()} />,
@@ -71,64 +76,81 @@ export const eventColumns = column.columns([
   column.accessor("description", {
     header: "Description",
     enableSorting: false,
-    meta: { className: "cell-wrap cell-description" },
+    size: 140,
+    minSize: 120,
+    meta: { className: "cell-wrap cell-description", fill: true },
     cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
   }),
   column.accessor((event) => event.user?.name, {
     id: "user",
+    size: 88,
     header: "User",
     cell: (info) => <span title={info.row.original.user?.username}>{orNone(info.getValue())}</span>,
   }),
   column.accessor((event) => event.endpoint?.name, {
     id: "endpoint",
+    size: 112,
     header: "Endpoint",
     cell: (info) => orNone(info.getValue()),
   }),
   column.accessor("container", {
+    size: 120,
     header: "Container",
     enableSorting: false,
     cell: (info) => <ContainerCell container={info.getValue()} />,
   }),
   column.accessor("reason", {
+    size: 140,
     header: "Reason",
     enableSorting: false,
     cell: (info) => orNone(info.getValue()),
   }),
   column.accessor("client_ip", {
+    size: 120,
     header: "Client IP",
     enableSorting: false,
     cell: (info) => orNone(info.getValue()),
   }),
   column.accessor("id", {
+    size: 72,
     header: "ID",
     sortDescFirst: true,
     meta: { className: "cell-number" },
   }),
-  column.accessor("alert", { header: "Alert", cell: (info) => (info.getValue() ? "Yes" : "No") }),
-  column.accessor((event) => event.organisation.name, { id: "organisation", header: "Organisation" }),
+  column.accessor("alert", { size: 64, header: "Alert", cell: (info) => (info.getValue() ? "Yes" : "No") }),
+  column.accessor((event) => event.organisation.name, {
+    id: "organisation",
+    size: 112,
+    header: "Organisation",
+  }),
   column.accessor((event) => event.endpoint?.tags, {
     id: "tags",
+    size: 120,
     header: "Tags",
     cell: (info) => orNone(info.getValue()),
   }),
   column.accessor((event) => event.endpoint?.ip_address, {
     id: "ip_address",
+    size: 120,
     header: "IP address",
     cell: (info) => orNone(info.getValue()),
   }),
   column.accessor((event) => event.endpoint?.imei, {
     id: "imei",
+    size: 150,
     header: "IMEI",
     enableSorting: false,
     cell: (info) => orNone(info.getValue()),
   }),
   column.accessor((event) => event.sim?.iccid, {
     id: "iccid",
+    size: 176,
     header: "ICCID",
     cell: (info) => orNone(info.getValue()),
   }),
   column.accessor((event) => event.imsi?.imsi, {
     id: "imsi",
+    size: 150,
     header: "IMSI",
     cell: (info) => orNone(info.getValue()),
   }),

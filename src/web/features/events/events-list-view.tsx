@@ -22,8 +22,10 @@ import { phoneQuery, useMediaQuery } from "../../ui/use-media-query";
 import { Pagination } from "../../ui/pagination";
 import { EmptyState } from "../../ui/states";
 import { eventFilterFieldConfigs, fieldsForView } from "./event-filter-fields";
-import { eventColumnChoices, useEventColumnVisibility } from "./event-column-visibility";
+import { useEventColumnLayout } from "./event-column-layout";
+import { defaultEventColumns, useEventColumnVisibility } from "./event-column-visibility";
 import { EventCards } from "./event-cards";
+import { eventCsvColumns } from "./event-csv-columns";
 import { EventDetail } from "./event-detail";
 import { EventDetailActions } from "./event-detail-actions";
 import { EventHistogram } from "./event-histogram";
@@ -88,6 +90,11 @@ export function EventsListView({
   const me = useQuery(meQueries.me());
   const parentOrg = me.data?.organisations.some((org) => org.parent_id === orgId) ?? false;
   const [columnVisibility, setColumnVisibility] = useEventColumnVisibility(parentOrg);
+  const layout = useEventColumnLayout(me.data?.user.id);
+  const visibleCsvColumns = useMemo(
+    () => eventCsvColumns(layout.order.filter((id) => columnVisibility[id] !== false)),
+    [layout.order, columnVisibility],
+  );
   const events = useQuery({
     ...eventQueries.list(orgId, view, list.request),
     enabled: list.problem === undefined,
@@ -262,12 +269,22 @@ export function EventsListView({
             <PhoneSort sort={list.sort} onChange={list.setSort} />
           ) : (
             <ColumnChooser
-              columns={eventColumnChoices}
+              columns={layout.choices}
               visibility={columnVisibility}
               onChange={setColumnVisibility}
+              onMove={layout.move}
+              onReset={() => {
+                layout.reset();
+                setColumnVisibility(defaultEventColumns(parentOrg));
+              }}
             />
           )}
-          <ExportCsvButton orgId={orgId} view={view} request={list.request} />
+          <ExportCsvButton
+            orgId={orgId}
+            view={view}
+            request={list.request}
+            visibleColumns={visibleCsvColumns}
+          />
         </div>
       </div>
       {histogram && histogramView !== undefined && !filterError ? (
@@ -322,6 +339,10 @@ export function EventsListView({
             onSortingChange={changeSorting}
             columnVisibility={columnVisibility}
             onColumnVisibilityChange={setColumnVisibility}
+            columnSizing={layout.sizing}
+            onColumnSizingChange={layout.setSizing}
+            columnOrder={layout.order}
+            onColumnOrderChange={layout.setOrder}
             onRowOpen={openRow}
             activeRowId={openEvent ? String(openEvent.id) : undefined}
             isStale={events.isPlaceholderData}

@@ -1,12 +1,15 @@
 /**
  * `Export CSV · 12,431 rows`: exports the whole current view (same sort and q) and saves it under the server's
  * file name. While it runs, a progress bar against `x-total-count` and a `Cancel` button that aborts the
- * request; an `Excel-friendly (BOM)` checkbox, remembered; errors in place. The export outlives the page (see
- * export-jobs.ts). Props: `orgId`, `view`, `request` (the list's current request: its query is shared with the
- * table, so the count is the table's).
+ * request; a choice of all columns or the table's visible ones, and an `Excel-friendly (BOM)` checkbox, both
+ * remembered; errors in place. The export outlives the page (see export-jobs.ts). Props: `orgId`, `view`,
+ * `request` (the list's current request: its query is shared with the table, so the count is the table's),
+ * `visibleColumns` (the table's visible columns as CSV columns, in the table's order; without it, no choice:
+ * every column).
  */
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
+import type { CsvColumn } from "../../../contract/csv";
 import { eventListPath, eventQueries, type EventView } from "../../api/event-queries";
 import type { ListRequest } from "../../api/list-page";
 import { meQueries } from "../../api/me-queries";
@@ -15,39 +18,27 @@ import { exportFileName } from "./export-csv";
 import { cancelExport, startExport, useExport } from "./export-jobs";
 import "./export-csv-button.css";
 import { formatCount } from "../../ui/formats";
+import { useRememberedChoice } from "./use-remembered-choice";
 
-const bomKey = "eventdesk.csvBom";
-
-function rememberedBom(): boolean {
-  try {
-    return localStorage.getItem(bomKey) === "on";
-  } catch {
-    return false;
-  }
-}
-
-function rememberBom(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(bomKey, "on");
-    else localStorage.removeItem(bomKey);
-  } catch {
-    // Storage may be disabled: the choice then lasts while the page is open.
-  }
-}
+const onOff = ["off", "on"] as const;
+const columnChoices = ["all", "visible"] as const;
 
 export function ExportCsvButton({
   orgId,
   view,
   request,
+  visibleColumns,
 }: {
   orgId: number;
   view: EventView;
   request: ListRequest;
+  visibleColumns?: readonly CsvColumn[];
 }) {
   // Shown while the list loads or fails too: the list itself reports its errors, never this button.
   const events = useQuery({ ...eventQueries.list(orgId, view, request), throwOnError: false });
   const me = useQuery(meQueries.me());
-  const [bom, setBom] = useState(rememberedBom);
+  const [bom, setBom] = useRememberedChoice("eventdesk.csvBom", onOff, "off");
+  const [columns, setColumns] = useRememberedChoice("eventdesk.csvColumns", columnChoices, "all");
   const path = eventListPath(orgId, view);
   const key = `${path}?sort=${request.sort ?? ""}&q=${request.q ?? ""}`;
   const state = useExport(key);
@@ -109,16 +100,28 @@ export function ExportCsvButton({
           Export failed: {errorMessage(state.error)}
         </p>
       ) : null}
+      {visibleColumns ? (
+        <select
+          className="select export-csv-columns"
+          aria-label="Columns to export"
+          value={columns}
+          onChange={(event) => {
+            setColumns(event.target.value === "visible" ? "visible" : "all");
+          }}
+        >
+          <option value="all">All columns</option>
+          <option value="visible">Visible columns</option>
+        </select>
+      ) : null}
       <label
         className="export-csv-bom"
         title="Starts the file with a byte order mark, so that Excel reads its accents and symbols as UTF-8"
       >
         <input
           type="checkbox"
-          checked={bom}
+          checked={bom === "on"}
           onChange={(event) => {
-            setBom(event.target.checked);
-            rememberBom(event.target.checked);
+            setBom(event.target.checked ? "on" : "off");
           }}
         />
         Excel-friendly (BOM)
@@ -138,7 +141,8 @@ export function ExportCsvButton({
             path,
             sort: request.sort,
             q: request.q,
-            bom,
+            bom: bom === "on",
+            columns: columns === "visible" ? visibleColumns : undefined,
             fallbackFileName: fileName,
             total,
           });

@@ -1,16 +1,25 @@
 import { listHeaders } from "../../../contract/api-paths";
-import { csvByteOrderMark, csvFileName, csvHeader, csvLine, eventCsvValues } from "../../../contract/csv";
+import {
+  csvByteOrderMark,
+  csvColumns,
+  csvFileName,
+  csvLine,
+  eventCsvValues,
+  type CsvColumn,
+} from "../../../contract/csv";
 import { eventListSchema } from "../../../contract/event";
 import { eventList, maxPerPage, parseListParams } from "../../../contract/list-params";
 import { ApiError, isApiError } from "../../api/api-error";
 import type { EventView } from "../../api/event-queries";
 import type { ListRequest } from "../../api/list-page";
 import { request, send } from "../../api/request";
+import { csvProjection } from "./csv-projection";
 
 /**
  * Exports a whole event list as CSV, free of the DOM so it runs in Node too. The server streams the file;
  * a server that speaks only the JSON contract (406 to `text/csv`) gets its pages walked instead, written
- * with the contract's one CSV writer, so both paths give the same bytes for the same rows.
+ * with the contract's one CSV writer, so both paths give the same bytes for the same rows. Given `columns`, both
+ * write only those, in that order: the contract's CSV has every column, so the server's file is projected here.
  */
 
 export type ExportProgress = { rows: number; total: number | undefined };
@@ -22,6 +31,8 @@ export type ExportOptions = {
   bom?: boolean | undefined;
   /** The name when the server gives none (the page walk, or a server that hides Content-Disposition). */
   fallbackFileName: string;
+  /** Only these columns, in this order; every column when undefined. */
+  columns?: readonly CsvColumn[] | undefined;
 };
 
 export type ExportResult = { blob: Blob; fileName: string; rows: number; via: "server" | "pages" };
@@ -62,7 +73,10 @@ export async function exportViaServer(
   }
   const total = headerCount(response.headers.get(listHeaders.total));
   const countRecords = recordCounter();
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
+  const projection = options.columns ? csvProjection(options.columns) : undefined;
+  // The byte order mark is a character of the file, to be kept, not a hint for the decoder.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let rows = 0;
   if (response.body) {
     const reader = response.body.getReader();
@@ -76,13 +90,14 @@ export async function exportViaServer(
         });
       });
       if (done) break;
-      chunks.push(value);
+      chunks.push(projection ? projection.push(decoder.decode(value, { stream: true })) : value);
       rows = Math.max(0, countRecords(value) - 1);
       options.onProgress?.({ rows, total });
     }
   }
+  if (projection) chunks.push(projection.push(decoder.decode()) + projection.end());
   return {
-    blob: new Blob(chunks as BlobPart[], { type: csvType }),
+    blob: new Blob(chunks, { type: csvType }),
     fileName:
       contentDispositionFileName(response.headers.get("content-disposition")) ?? options.fallbackFileName,
     rows,
@@ -96,7 +111,9 @@ export async function exportByWalkingPages(
   list: ExportRequest,
   options: ExportOptions,
 ): Promise<ExportResult> {
-  const parts: string[] = [(options.bom ? csvByteOrderMark : "") + csvHeader];
+  const columns = options.columns ?? csvColumns;
+  const picks = columns.map((column) => csvColumns.indexOf(column));
+  const parts: string[] = [(options.bom ? csvByteOrderMark : "") + csvLine(columns)];
   let rows = 0;
   for (let page = 1; ; page++) {
     const { data, paging } = await request(path, {
@@ -105,7 +122,10 @@ export async function exportByWalkingPages(
       signal: options.signal,
     });
     let text = "";
-    for (const event of data) text += csvLine(eventCsvValues(event));
+    for (const event of data) {
+      const values = eventCsvValues(event);
+      text += csvLine(picks.map((index) => values[index]));
+    }
     parts.push(text);
     rows += data.length;
     options.onProgress?.({ rows, total: paging?.total });

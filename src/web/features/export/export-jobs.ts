@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from "react";
+import type { CsvColumn } from "../../../contract/csv";
 import { exportCsv, type ExportProgress, type ExportResult } from "./export-csv";
 import { saveFile } from "./save-file";
 
@@ -14,6 +15,8 @@ export type ExportJob = {
   sort: string | undefined;
   q: string | undefined;
   bom: boolean;
+  /** Only these columns, in this order; every column when undefined. */
+  columns: readonly CsvColumn[] | undefined;
   fallbackFileName: string;
   /** The count the button showed, for the progress bar until the server's own arrives. */
   total: number | undefined;
@@ -65,6 +68,7 @@ export function startExport(key: string, label: string, job: ExportJob): void {
     {
       signal: abort.signal,
       bom: job.bom,
+      columns: job.columns,
       fallbackFileName: job.fallbackFileName,
       onProgress: ({ rows, total }) => {
         if (current()) set(key, { status: "running", progress: { rows, total: total ?? job.total } });

@@ -27,6 +27,8 @@ export const timelineLinkColumns = [
     id: "timeline",
     header: () => <span className="visually-hidden">Open in timeline</span>,
     enableSorting: false,
+    size: 96,
+    enableResizing: false,
     meta: { label: "Open in timeline", className: "cell-action" },
     cell: (info) => <TimelineLink event={info.row.original} />,
   }),
