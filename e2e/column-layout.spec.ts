@@ -82,6 +82,23 @@ test("the default columns, Organisation too, fit at 1280 and 1440 px without sid
   expect(wide.scrollWidth).toBeGreaterThan(wide.clientWidth);
 });
 
+test("the failures table, Organisation and its Timeline column too, fits at 1280 px: container events start without Endpoint", async ({
+  page,
+}) => {
+  await login(page, acmeAdmin, "/orgs/1/failures");
+  await expect(
+    page.getByRole("table", { name: "Failed container events" }).locator("tbody tr").first(),
+  ).toBeVisible();
+  await expect(headerCell(page, /^Organisation/)).toBeVisible();
+  await expect(headerCell(page, /^Endpoint/)).toHaveCount(0);
+  await expect
+    .poll(async () => {
+      const { scrollWidth, clientWidth } = await overflow(page);
+      return scrollWidth <= clientWidth;
+    })
+    .toBe(true);
+});
+
 test("resizing by keyboard and by dragging is kept across reloads, for this user only", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await login(page, acmeAdmin, "/orgs/1/events");

@@ -27,12 +27,24 @@ describe("event column visibility in the URL", () => {
 
 describe("an organisation with others under it", () => {
   it("shows the Organisation column by default, and keeps that default out of the URL", () => {
-    const defaults = defaultEventColumns(true);
+    const defaults = defaultEventColumns({ parentOrg: true, containerEvents: false });
     expect(defaults.organisation).toBe(true);
-    expect(defaultEventColumns(false).organisation).toBe(false);
+    expect(defaultEventColumns({ parentOrg: false, containerEvents: false }).organisation).toBe(false);
     expect(visibilityFromParam(null, defaults)).toBe(defaults);
     expect(paramFromVisibility(defaults, defaults)).toBeUndefined();
     const hidden = paramFromVisibility({ ...defaults, organisation: false }, defaults);
     expect(hidden?.split(",")).not.toContain("organisation");
+  });
+});
+
+describe("a list of container events", () => {
+  it("starts without the Endpoint column they never fill, whoever the organisation", () => {
+    for (const parentOrg of [false, true]) {
+      const defaults = defaultEventColumns({ parentOrg, containerEvents: true });
+      expect(defaults.endpoint).toBe(false);
+      expect(defaults.organisation).toBe(parentOrg);
+      expect(defaultEventColumns({ parentOrg, containerEvents: false }).endpoint).not.toBe(false);
+      expect(defaultEventColumns({ parentOrg, containerEvents: true })).toBe(defaults);
+    }
   });
 });

@@ -9,11 +9,25 @@ export const eventColumnChoices = eventColumns.map((column) => {
   return { id, label: typeof column.header === "string" ? column.header : (column.meta?.label ?? id) };
 });
 
-/** An organisation with others under it shows whose each event is: its Organisation column starts shown. */
-const parentDefaults: ColumnVisibilityState = { ...defaultHiddenEventColumns, organisation: true };
+export type ColumnDefaultsFor = {
+  /** An organisation with others under it shows whose each event is: its Organisation column starts shown. */
+  parentOrg: boolean;
+  /** Container events have no endpoint: a list of only them starts without the Endpoint column. */
+  containerEvents: boolean;
+};
 
-export function defaultEventColumns(parentOrg: boolean): ColumnVisibilityState {
-  return parentOrg ? parentDefaults : defaultHiddenEventColumns;
+const noEndpoint: ColumnVisibilityState = { ...defaultHiddenEventColumns, endpoint: false };
+const defaultsFor = {
+  events: defaultHiddenEventColumns,
+  parentEvents: { ...defaultHiddenEventColumns, organisation: true },
+  containerEvents: noEndpoint,
+  parentContainerEvents: { ...noEndpoint, organisation: true },
+};
+
+/** The columns a list starts with (one object per case, so it can be compared and memoised). */
+export function defaultEventColumns({ parentOrg, containerEvents }: ColumnDefaultsFor): ColumnVisibilityState {
+  if (containerEvents) return parentOrg ? defaultsFor.parentContainerEvents : defaultsFor.containerEvents;
+  return parentOrg ? defaultsFor.parentEvents : defaultsFor.events;
 }
 
 /** `cols` (visible column ids, comma-separated) → TanStack visibility; unknown ids are ignored. */
@@ -44,10 +58,10 @@ export function paramFromVisibility(
  * The visible event columns, kept in the URL as `cols` so a shared link shows the same columns. Changes replace
  * the history entry: a column choice is not a step worth going back to.
  */
-export function useEventColumnVisibility(parentOrg: boolean) {
+export function useEventColumnVisibility(defaultsFor: ColumnDefaultsFor) {
   const [params, setParams] = useSearchParams();
   const cols = params.get("cols");
-  const defaults = defaultEventColumns(parentOrg);
+  const defaults = defaultEventColumns(defaultsFor);
   const visibility = useMemo(() => visibilityFromParam(cols, defaults), [cols, defaults]);
   const setVisibility = useCallback(
     (next: ColumnVisibilityState) => {

@@ -89,7 +89,8 @@ export function EventsListView({
   const [openId, setOpenId] = useOpenEvent();
   const me = useQuery(meQueries.me());
   const parentOrg = me.data?.organisations.some((org) => org.parent_id === orgId) ?? false;
-  const [columnVisibility, setColumnVisibility] = useEventColumnVisibility(parentOrg);
+  const columnDefaults = { parentOrg, containerEvents: view !== "events" };
+  const [columnVisibility, setColumnVisibility] = useEventColumnVisibility(columnDefaults);
   const layout = useEventColumnLayout(me.data?.user.id);
   const visibleCsvColumns = useMemo(
     () => eventCsvColumns(layout.order.filter((id) => columnVisibility[id] !== false)),
@@ -275,7 +276,7 @@ export function EventsListView({
               onMove={layout.move}
               onReset={() => {
                 layout.reset();
-                setColumnVisibility(defaultEventColumns(parentOrg));
+                setColumnVisibility(defaultEventColumns(columnDefaults));
               }}
             />
           )}
