@@ -25,7 +25,10 @@ const defaultsFor = {
 };
 
 /** The columns a list starts with (one object per case, so it can be compared and memoised). */
-export function defaultEventColumns({ parentOrg, containerEvents }: ColumnDefaultsFor): ColumnVisibilityState {
+export function defaultEventColumns({
+  parentOrg,
+  containerEvents,
+}: ColumnDefaultsFor): ColumnVisibilityState {
   if (containerEvents) return parentOrg ? defaultsFor.parentContainerEvents : defaultsFor.containerEvents;
   return parentOrg ? defaultsFor.parentEvents : defaultsFor.events;
 }
