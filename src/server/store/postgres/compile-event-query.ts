@@ -122,9 +122,9 @@ function talliesWhere(query: EventQuery, p: SqlParams): string | undefined {
  * a tally form, and the ranges do not overlap (an event in two would be counted twice). `ranges` is
  * undefined when there is no time term.
  */
-function tallyForm(
-  query: EventQuery,
-): { rows: Term[]; ranges: readonly TimeRange[] | undefined } | undefined {
+type TallyForm = { rows: Term[]; ranges: readonly TimeRange[] | undefined };
+
+function tallyForm(query: EventQuery): TallyForm | undefined {
   const rows = query.terms.filter((term) => term.kind === "row");
   const times = query.terms.filter((term) => term.kind === "time");
   if (times.length > 1 || rows.some((term) => !term.tally)) return undefined;
@@ -241,24 +241,39 @@ export function compileEventPage(
 }
 
 /**
- * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from
- * `event_tallies` when it keeps the field and every term has a tally form (no time term: the tallies keep
- * whole days), counted on `events` otherwise.
+ * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from the tallies
+ * when they keep the field and can count the query (as for `compileEventCounts`: under a time range, whole
+ * days and hours from the tallies, partial hours grouped on the events), counted on `events` otherwise.
  */
 export function compileEventFacet(query: EventQuery, field: FacetField): CompiledSql {
-  const p = sqlParams();
-  const onTallies =
-    talliedFacetFields.has(field) && query.terms.every((term) => term.kind === "row")
-      ? talliesWhere(query, p)
-      : undefined;
-  if (onTallies !== undefined) {
-    return compiled(
-      facetSql(field, `(SELECT * FROM event_tallies t WHERE ${onTallies})`, "TRUE", "sum(e.n)"),
-      p.values,
-    );
+  const form = talliedFacetFields.has(field) ? tallyForm(query) : undefined;
+  if (form) {
+    const p = sqlParams();
+    return compiled(facetSql(field, `(${talliedRows(query, form, p)})`, "TRUE", "sum(e.n)"), p.values);
   }
   const counted = sqlParams();
   return compiled(facetSql(field, "events", eventsWhere(query, counted), "count(*)"), counted.values);
+}
+
+/** The columns a tallied facet groups by, and the count, as the tallies keep them. */
+const talliedColumns = ["organisation_id", "type_id", "source_id", "severity_id", "alert", "status"];
+
+/** Rows of `talliedColumns` and `n` that add up to the matching events' counts by those columns. */
+function talliedRows(query: EventQuery, form: TallyForm, p: SqlParams): string {
+  const onTallies = (tallies: TallyTable, span?: TimeRange) =>
+    `SELECT ${talliedColumns.map((column) => `t.${column}`).join(", ")}, t.n FROM ${tallies.table} t ` +
+    `WHERE ${talliesWhere({ ...query, terms: form.rows }, p) ?? "FALSE"}${span ? unitsWithin(tallies, span, p) : ""}`;
+  const onEvents = (span: TimeRange) =>
+    `SELECT ${talliedColumns.map((column) => (column === "status" ? "coalesce(e.status, '') AS status" : `e.${column}`)).join(", ")}, ` +
+    `count(*) AS n FROM events e WHERE ${eventsWhere({ ...query, terms: [...form.rows, { kind: "time", ranges: [span] }] }, p)} ` +
+    `GROUP BY ${talliedColumns.map((_, i) => i + 1).join(", ")}`;
+  if (!form.ranges) return onTallies(dayTallies);
+  const parts = form.ranges.flatMap(({ from, until }) =>
+    tallySpans(from, until, tallyTables).map((span) =>
+      span.grain ? onTallies(span.grain, span) : onEvents(span),
+    ),
+  );
+  return parts.length === 0 ? `${onTallies(dayTallies)} AND FALSE` : parts.join(" UNION ALL ");
 }
 
 /**

@@ -76,23 +76,60 @@ export function compileEventCount(query: EventQuery): CompiledSql {
 }
 
 /**
- * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from
- * `event_tallies` when it keeps the field and every condition has a tally form, counted on `events` otherwise.
+ * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from the tallies
+ * when they keep the field and every condition has a tally form (under one time range: whole days and hours
+ * from the day and hour tallies, partial hours grouped on the events), counted on `events` otherwise.
  */
 export function compileEventFacet(query: EventQuery, field: FacetField): CompiledSql {
   const orgIds = query.orgs.map((org) => org.id);
-  const tallies = query.match === undefined ? tallyConditions(query.conditions) : undefined;
-  if (tallies && talliedFacetFields.has(field)) {
+  const kept = talliedFacetFields.has(field) && query.match === undefined;
+  const tallies = kept ? tallyConditions(query.conditions) : undefined;
+  if (tallies) {
     const rest = where(tallies);
     return {
       sql: facetSql(field, "event_tallies", `${orgIn(query)}${rest.sql}`, "sum(e.n)"),
       params: [...orgIds, ...rest.params],
     };
   }
+  const form = kept ? tallyForm(query) : undefined;
+  if (form) {
+    const rows = talliedRows(query, form);
+    return { sql: facetSql(field, `(${rows.sql})`, "1", "sum(e.n)"), params: rows.params };
+  }
   const rest = where([...query.conditions, ...matchCondition(query)]);
   return {
     sql: facetSql(field, "events", `${orgIn(query)}${rest.sql}`, "count(*)"),
     params: [...orgIds, ...rest.params],
+  };
+}
+
+/** The columns a tallied facet groups by, as the tallies keep them. */
+const talliedColumns = ["organisation_id", "type_id", "source_id", "severity_id", "alert", "status"];
+
+/** Rows of `talliedColumns` and `n` that add up to the matching events' counts by those columns. */
+function talliedRows(query: EventQuery, form: TallyForm): CompiledSql {
+  const orgIds = query.orgs.map((org) => org.id);
+  const eventColumns = talliedColumns
+    .map((column) => (column === "status" ? "coalesce(e.status, '') AS status" : `e.${column}`))
+    .join(", ");
+  const parts = spanParts(form, timeTallyTables, {
+    events: (from, until) => ({
+      sql:
+        `SELECT ${eventColumns}, count(*) AS n FROM events e WHERE ${orgIn(query)} AND e.timestamp BETWEEN ? AND ?${form.onEvents.sql} ` +
+        `GROUP BY ${talliedColumns.map((_, i) => i + 1).join(", ")}`,
+      params: [...orgIds, from, until, ...form.onEvents.params],
+    }),
+    tallies: (tallies, first, last) => ({
+      sql: `SELECT ${talliedColumns.map((column) => `e.${column}`).join(", ")}, e.n FROM ${tallies.table} e WHERE ${orgIn(query)} AND e.${tallies.column} BETWEEN ? AND ?${form.onTallies.sql}`,
+      params: [...orgIds, first, last, ...form.onTallies.params],
+    }),
+  });
+  if (parts.length === 0) {
+    return { sql: `SELECT ${talliedColumns.join(", ")}, n FROM event_tallies WHERE 0`, params: [] };
+  }
+  return {
+    sql: parts.map((part) => part.sql).join(" UNION ALL "),
+    params: parts.flatMap((part) => part.params),
   };
 }
 

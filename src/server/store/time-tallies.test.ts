@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import type { EventFilter } from "../../contract/filter-fields";
 import { modelList } from "../test/event-model";
+import { byValue, facetGroupsOf } from "../test/facet-model";
 import type { EventScope } from "./event-store";
 import { fixtureNowMs, logContainerEvent, seededStore } from "./test-fixture";
 import { describeEachStore } from "./test-store-factories";
@@ -11,8 +12,9 @@ const dayMs = 24 * hourMs;
 const reach: EventScope = { orgIds: [1, 2, 3] };
 const newestFirst = [{ field: "timestamp" as const, desc: true }];
 
-// Histograms of whole hours read the day and hour tallies and count only partial hours on the events
-// (ADR 0009): every case below starts and ends mid-hour, and runs after writes made once the store was seeded.
+// Counts, facets of tallied fields and histograms of whole hours under a time range read the day and hour
+// tallies and count only partial hours on the events (ADR 0009): every case below starts and ends mid-hour,
+// and runs after writes made once the store was seeded.
 describeEachStore(async (factory) => {
   const fixture = await seededStore(factory, 3000);
   afterAll(async () => {
@@ -65,6 +67,16 @@ describeEachStore(async (factory) => {
       const answered = new Map(await store.histogram(scope, filter, { startMs, intervalMs }));
       for (const [bucket, n] of answered) if (n === 0) answered.delete(bucket);
       expect(answered, `${String(intervalMs / minuteMs)} min`).toEqual(expected);
+    }
+  });
+
+  it.each(cases)("groups %s by every tallied facet field exactly", async (_, scope, extra) => {
+    const filter: EventFilter = { ...extra, from: [from], until: [until] };
+    const matching = modelList(events, scope, filter, newestFirst);
+    const fields = ["type", "severity", "source", "status", "alert", "organisation"] as const;
+    const groups = await store.facetGroups(scope, filter, fields);
+    for (const field of fields) {
+      expect(byValue(groups[field] ?? []), field).toEqual(facetGroupsOf(matching, field));
     }
   });
 
