@@ -70,10 +70,13 @@ describeEachStore(async (factory) => {
     }
   });
 
-  it.each(cases)("groups %s by every tallied facet field exactly", async (_, scope, extra) => {
+  it.each(cases)("groups %s by every tallied and sparse facet field exactly", async (_, scope, extra) => {
     const filter: EventFilter = { ...extra, from: [from], until: [until] };
     const matching = modelList(events, scope, filter, newestFirst);
-    const fields = ["type", "severity", "source", "status", "alert", "organisation"] as const;
+    const fields = [
+      ...["type", "severity", "source", "status", "alert", "organisation"],
+      ...["user", "container", "reason", "client_ip"],
+    ] as const;
     const groups = await store.facetGroups(scope, filter, fields);
     for (const field of fields) {
       expect(byValue(groups[field] ?? []), field).toEqual(facetGroupsOf(matching, field));

@@ -2,7 +2,7 @@ import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import type { HistogramBuckets } from "../event-store";
 import type { FacetField } from "../../../contract/facets";
-import { facetSql, talliedFacetFields } from "../facet-columns";
+import { facetSql, sparseFacetFields, sparseFacetSql, talliedFacetFields } from "../facet-columns";
 import type { Condition, SqlValue, TimeRange } from "./event-conditions";
 import { tallySpans } from "../tally-spans";
 import { timeTallyTables, type TimeTallyTable } from "./event-tallies";
@@ -58,19 +58,31 @@ function matchCondition(query: EventQuery): Condition[] {
  * condition has a tally form (a few hundred rows, however many events), counted on `events` otherwise.
  */
 export function compileEventCount(query: EventQuery): CompiledSql {
-  const byDay = query.match === undefined ? compileDayTallyCount(query) : undefined;
-  if (byDay) return byDay;
-  const tallies = query.match === undefined ? tallyConditions(query.conditions) : undefined;
-  if (tallies) {
-    const rest = where(tallies);
-    return {
-      sql: `SELECT e.organisation_id, sum(e.n) FROM event_tallies e WHERE ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
-      params: [...query.orgs.map((org) => org.id), ...rest.params],
-    };
-  }
+  const tallied = compileTallyCount(query);
+  if (tallied) return tallied;
   const rest = where([...query.conditions, ...matchCondition(query)]);
   return {
     sql: `SELECT e.organisation_id, count(*) FROM events e WHERE ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
+    params: [...query.orgs.map((org) => org.id), ...rest.params],
+  };
+}
+
+/**
+ * No condition but time ranges. With others, SQLite may walk a sparse field's index and test them row by
+ * row, slower than counting the matching events.
+ */
+const onlyTime = (query: EventQuery) => query.conditions.every((condition) => condition.role === "time");
+
+/** `compileEventCount` when the tallies can answer it, else undefined. */
+function compileTallyCount(query: EventQuery): CompiledSql | undefined {
+  if (query.match !== undefined) return undefined;
+  const byDay = compileDayTallyCount(query);
+  if (byDay) return byDay;
+  const tallies = tallyConditions(query.conditions);
+  if (!tallies) return undefined;
+  const rest = where(tallies);
+  return {
+    sql: `SELECT e.organisation_id, sum(e.n) FROM event_tallies e WHERE ${orgIn(query)}${rest.sql} GROUP BY e.organisation_id`,
     params: [...query.orgs.map((org) => org.id), ...rest.params],
   };
 }
@@ -97,6 +109,16 @@ export function compileEventFacet(query: EventQuery, field: FacetField): Compile
     return { sql: facetSql(field, `(${rows.sql})`, "1", "sum(e.n)"), params: rows.params };
   }
   const rest = where([...query.conditions, ...matchCondition(query)]);
+  const counted = sparseFacetFields.has(field) && onlyTime(query) ? compileTallyCount(query) : undefined;
+  if (counted) {
+    // Containers' events are read from their partial index, which leads with the container: the unary plus
+    // keeps SQLite from walking every event of the organisations instead (600 ms against 20 at 1M).
+    const orgs = field === "container" ? `+${orgIn(query)}` : orgIn(query);
+    return {
+      sql: sparseFacetSql(field, `${orgs}${rest.sql}`, counted.sql),
+      params: [...counted.params, ...orgIds, ...rest.params],
+    };
+  }
   return {
     sql: facetSql(field, "events", `${orgIn(query)}${rest.sql}`, "count(*)"),
     params: [...orgIds, ...rest.params],
