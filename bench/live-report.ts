@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { AggregateResult } from "./live-aggregate-phase";
 import type { LiveEntryResult, LoadResult } from "./live-phases";
 import { classLimitMs, type LiveTargets } from "./live-targets";
 import type { WriterFigures } from "./live-writer";
@@ -23,12 +24,15 @@ export type LiveResults = {
   writer: {
     intervalMs: number;
     afterWrites: WriterFigures | undefined;
+    aggregates: WriterFigures | undefined;
     load: WriterFigures | undefined;
     shared: WriterFigures | undefined;
   };
   targets: LiveTargets;
   /** Phase A: one client, each sample after an acknowledged write. */
   afterWrites: LiveEntryResult[];
+  /** Phase C: the dashboard's facet and histogram requests, one client, each sample after a write. */
+  aggregates: AggregateResult[];
   /** Phase B: ten clients on distinct URLs while the writer writes. */
   load: LoadResult;
   /** Phase B again, its clients spread over several servers on one PostgreSQL database (`--servers`). */
@@ -106,6 +110,45 @@ function groupsTable(entries: readonly LiveEntryResult[]): string {
   );
 }
 
+/** Phase C per entry, then every sample of each kind pooled; all against the structured target. */
+function aggregatesTable(results: LiveResults): string {
+  const limit = results.targets.structuredP99Ms;
+  const row = (name: string, kind: string, urls: string, samplesMs: readonly number[], errors: number) => {
+    const latency = summarise(samplesMs, 0);
+    return [
+      name,
+      kind,
+      `${String(latency.n)}${errors > 0 ? `, ${String(errors)} errors` : ""}`,
+      urls,
+      formatMs(latency.p50),
+      formatMs(latency.p99),
+      formatMs(latency.max),
+      `< ${String(limit)} ms`,
+      verdict(latency.n > 0 && latency.p99 < limit && errors === 0),
+    ];
+  };
+  const pooled = (kind: AggregateResult["kind"]) => {
+    const members = results.aggregates.filter((entry) => entry.kind === kind);
+    return row(
+      `all ${kind}`,
+      kind,
+      String(members.reduce((sum, entry) => sum + entry.distinctUrls, 0)),
+      members.flatMap((entry) => entry.samplesMs),
+      members.reduce((sum, entry) => sum + entry.errors, 0),
+    );
+  };
+  return table(
+    ["entry", "kind", "samples", "distinct URLs", "p50", "p99", "max", "p99 target", "result"],
+    [
+      ...results.aggregates.map((entry) =>
+        row(entry.name, entry.kind, String(entry.distinctUrls), entry.samplesMs, entry.errors),
+      ),
+      pooled("facets"),
+      pooled("histogram"),
+    ],
+  );
+}
+
 function loadTable(
   rows: readonly { servers: number; load: LoadResult; posts: WriterFigures | undefined }[],
 ): string {
@@ -171,6 +214,10 @@ export function printLiveReport(results: LiveResults): void {
   console.log(`${entriesTable(results)}\n`);
   console.log(`${groupsTable(results.afterWrites)}\n`);
   console.log(
+    "### C. The dashboard's facet and histogram requests, one client, each right after an acknowledged write, ms\n",
+  );
+  console.log(`${aggregatesTable(results)}\n`);
+  console.log(
     `### B. ${String(load.connections)} clients for ${String(load.seconds)} s, every request a distinct URL, while the writer writes, ms\n`,
   );
   const { shared } = results;
@@ -182,6 +229,7 @@ export function printLiveReport(results: LiveResults): void {
   );
   const lines = [
     writerLine("during A", results.writer.afterWrites),
+    writerLine("during C", results.writer.aggregates),
     writerLine("during B", results.writer.load),
     `distinct URLs over the run: ${whole(results.distinctUrls)} (no URL was asked twice)`,
     `CPU during B: server ${cpuShare(load.cpuMs.server, load.seconds)} of one core, ${formatMs(load.cpuMs.server / Math.max(1, load.requests + (results.writer.load?.posts.n ?? 0)))} ms per request (reads and POSTs); bench ${cpuShare(load.cpuMs.bench, load.seconds)}`,

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { defaultPerPage } from "../src/contract/list-params";
 import { containerIdsOf, startBenchServer, benchUser, startServerOn } from "./bench-server";
 import { discoverFacts } from "./discover";
+import { measureAggregates } from "./live-aggregate-phase";
+import { aggregateEntries } from "./live-aggregate-requests";
 import { measureAfterWrites, measureDistinctLoad, warmUp } from "./live-phases";
 import { printLiveReport, writeLiveJson, type LiveResults } from "./live-report";
 import { liveChecks, liveTargets } from "./live-targets";
@@ -66,6 +68,16 @@ export async function runLive(options: BenchOptions): Promise<void> {
       maxRuns: options.requests,
     });
 
+    writer.enterPhase("aggregates");
+    const aggregates = aggregateEntries(orgId, pools, { oldestMs: pools.oldestMs, newestMs: facts.newestMs });
+    console.log(
+      `C. The dashboard's facet and histogram requests, each for ${String(options.seconds)} s, after writes…`,
+    );
+    const aggregated = await measureAggregates(aggregates, client, writer, {
+      seconds: options.seconds,
+      maxRuns: options.requests,
+    });
+
     writer.enterPhase("load");
     console.log(`B. ${String(connections)} clients on distinct URLs for ${String(options.loadSeconds)} s…`);
     // per_page 1000 stays out: the targets are for pages of 50, and its pages are 20 times the work.
@@ -103,6 +115,7 @@ export async function runLive(options: BenchOptions): Promise<void> {
     const targets = liveTargets(seed.events);
     const writes = {
       afterWrites: writer.figures("afterWrites"),
+      aggregates: writer.figures("aggregates"),
       load: writer.figures("load"),
       shared: writer.figures("shared"),
     };
@@ -118,10 +131,11 @@ export async function runLive(options: BenchOptions): Promise<void> {
       writer: { intervalMs: writeIntervalMs, ...writes },
       targets,
       afterWrites,
+      aggregates: aggregated,
       load,
       ...(sharedLoad ? { shared: { servers: options.servers, load: sharedLoad } } : {}),
       distinctUrls: used.size,
-      checks: liveChecks(targets, afterWrites, load, writes.load),
+      checks: liveChecks(targets, afterWrites, aggregated, load, writes.load),
     };
     printLiveReport(results);
     writeLiveJson(resultsFile, results);

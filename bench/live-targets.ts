@@ -49,38 +49,58 @@ export function classLimitMs(targets: LiveTargets, kind: TargetClass): number | 
 }
 
 type Entry = { name: string; targetClass: TargetClass; latency: { n: number; p99: number } };
+type Aggregate = { name: string; kind: "facets" | "histogram"; latency: { n: number; p99: number } };
 type Load = { rps: number; errors: number; latency: { p99: number }; connections: number };
 type Posts = { posts: { n: number; p99: number }; refused: number } | undefined;
+
+/** Whether each entry's p99 is below `limit`, naming the slowest; `pass` is undefined when none was measured. */
+function perEntry(
+  listed: readonly { name: string; latency: { n: number; p99: number } }[],
+  limit: number,
+  what: string,
+): Check {
+  const missing = listed.filter((entry) => !(entry.latency.n > 0 && entry.latency.p99 < limit));
+  const worst = listed.reduce<(typeof listed)[number] | undefined>(
+    (slowest, entry) => (slowest === undefined || entry.latency.p99 > slowest.latency.p99 ? entry : slowest),
+    undefined,
+  );
+  return {
+    what,
+    figure:
+      `${String(listed.length - missing.length)}/${String(listed.length)} entries meet it` +
+      (worst ? `; slowest ${worst.name} ${formatMs(worst.latency.p99)} ms` : ""),
+    target: `p99 < ${String(limit)} ms each`,
+    pass: listed.length === 0 ? undefined : missing.length === 0,
+  };
+}
 
 /** Every target next to its figure; `pass` is undefined when nothing was measured. */
 export function liveChecks(
   targets: LiveTargets,
   entries: readonly Entry[],
+  aggregates: readonly Aggregate[],
   load: Load,
   posts: Posts,
 ): Check[] {
-  const perClass = (kind: TargetedClass, what: string): Check => {
-    const limit = classLimitMs(targets, kind) ?? NaN;
-    const listed = entries.filter((entry) => entry.targetClass === kind);
-    const missing = listed.filter((entry) => !(entry.latency.n > 0 && entry.latency.p99 < limit));
-    const worst = listed.reduce<Entry | undefined>(
-      (slowest, entry) =>
-        slowest === undefined || entry.latency.p99 > slowest.latency.p99 ? entry : slowest,
-      undefined,
-    );
-    return {
+  const perClass = (kind: TargetedClass, what: string): Check =>
+    perEntry(
+      entries.filter((entry) => entry.targetClass === kind),
+      classLimitMs(targets, kind) ?? NaN,
       what,
-      figure:
-        `${String(listed.length - missing.length)}/${String(listed.length)} entries meet it` +
-        (worst ? `; slowest ${worst.name} ${formatMs(worst.latency.p99)} ms` : ""),
-      target: `p99 < ${String(limit)} ms each`,
-      pass: listed.length === 0 ? undefined : missing.length === 0,
-    };
-  };
+    );
+  // Every facet and histogram request of the bench has structured filters only.
+  const perKind = (kind: Aggregate["kind"], what: string): Check =>
+    perEntry(
+      aggregates.filter((aggregate) => aggregate.kind === kind),
+      targets.structuredP99Ms,
+      what,
+    );
   const clients = `${String(load.connections)} clients, distinct URLs`;
   return [
     perClass("structured", "structured filters, sorts, pages ≤ 10,000, after a write"),
     perClass("substring", "substring filters, after a write"),
+    perKind("facets", "the dashboard's facet requests, structured filters, after a write"),
+    perKind("histogram", "the dashboard's histograms, structured filters, after a write"),
     {
       what: `${clients}: throughput`,
       figure: `${Math.round(load.rps).toLocaleString("en-US")} req/s, ${String(load.errors)} errors`,

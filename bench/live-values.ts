@@ -8,7 +8,12 @@ import type { HttpClient } from "./http-client";
  * Values that exist in the data for each filter field, the matrix's own value first: the live bench varies a
  * single filter's value from sample to sample, so the server meets a filter it has not counted yet.
  */
-export type ValuePools = { fields: Partial<Record<string, string[]>>; containerIds: string[] };
+export type ValuePools = {
+  fields: Partial<Record<string, string[]>>;
+  containerIds: string[];
+  /** The time of the oldest event of the reach, ms: where a chart of the whole list starts. */
+  oldestMs: number;
+};
 
 const poolSize = 24;
 const dayMs = 24 * 60 * 60 * 1000;
@@ -31,6 +36,7 @@ export async function discoverPools(
   const containerIds = pool(facts.containerId, sample, (event) => event.container?.id);
   return {
     containerIds,
+    oldestMs,
     fields: {
       timestamp: days,
       type: pool(facts.typeId, sample, (event) => event.event_type.id),

@@ -79,6 +79,35 @@ export const talliedFacetFields: ReadonlySet<FacetField> = new Set([
 ]);
 
 /**
+ * Fields null on most events, each kept in an index of the rows that have one (user, container, reason,
+ * client address): their groups are read from the rows with a value, and the null group is the count of
+ * the matching events, from the tallies, less those (`sparseFacetSql`).
+ */
+export const sparseFacetFields: ReadonlySet<FacetField> = new Set([
+  "user",
+  "container",
+  "reason",
+  "client_ip",
+]);
+
+/**
+ * One statement, so one snapshot: the groups of `field` over `events` rows matching `where` that have a
+ * value, and the null group as what `counted` (a statement of organisation and count rows) adds up to less
+ * those.
+ */
+export function sparseFacetSql(field: FacetField, where: string, counted: string): string {
+  // Grouped before the label's join, which then looks up one row per value instead of one per event.
+  const { key } = facetColumns[field];
+  const grouped = `(SELECT ${key}, count(*) AS n FROM events e WHERE ${where} AND ${key} IS NOT NULL GROUP BY ${key})`;
+  const found = facetSql(field, grouped, "TRUE", "sum(e.n)");
+  return (
+    `WITH counted (organisation_id, n) AS (${counted}), found AS (${found}) SELECT value, label, n FROM found UNION ALL ` +
+    "SELECT NULL, NULL, rest FROM (SELECT (SELECT coalesce(sum(n), 0) FROM counted) - " +
+    "(SELECT coalesce(sum(n), 0) FROM found) AS rest) r WHERE rest > 0"
+  );
+}
+
+/**
  * `SELECT value, label, n … GROUP BY key` for one field over `rows`, a table or subquery that becomes `e`:
  * `events` (n: `count(*)`) or `event_tallies` (n: `sum(e.n)`), with `where` (its own placeholders).
  */

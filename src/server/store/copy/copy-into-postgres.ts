@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { addToTalliesSql } from "../postgres/event-tallies";
+import { addToTalliesSql, tallyTables } from "../postgres/event-tallies";
 import { copyRows } from "./copy-rows";
 import { dropEventIndexes } from "../postgres/event-indexes";
 import { ensureMonthPartitions } from "../postgres/partitions";
@@ -32,7 +32,7 @@ async function refuseUnlessEmpty(client: pg.Client): Promise<void> {
 }
 
 /**
- * Copies the events with their ids, indexes dropped and the tally trigger off meanwhile; then rebuilds the
+ * Copies the events with their ids, indexes dropped and the tally triggers off meanwhile; then rebuilds the
  * indexes, counts the tallies from the events in one pass, and sets the id sequence past the copied ids.
  */
 async function copyEvents(
@@ -45,17 +45,19 @@ async function copyEvents(
   const oldest = source.value("SELECT min(timestamp) FROM events");
   await ensureMonthPartitions(client, nowMs, typeof oldest === "number" ? oldest : nowMs);
   const rebuildIndexes = await dropEventIndexes(client);
-  await client.query("ALTER TABLE events DISABLE TRIGGER events_tally_insert");
+  for (const { trigger } of tallyTables) await client.query(`ALTER TABLE events DISABLE TRIGGER ${trigger}`);
   const progress = report.progress(source.count(events.name));
   const rows = source.rows(selectRows(events));
   const copied = await copyRows(client, events.name, events.columns, rows, eventBatchRows, progress.update);
   progress.finish();
   report.step("Building the events' indexes…");
   await rebuildIndexes();
-  await client.query("ALTER TABLE events ENABLE TRIGGER events_tally_insert");
+  for (const { trigger } of tallyTables) await client.query(`ALTER TABLE events ENABLE TRIGGER ${trigger}`);
   report.step("Counting the event tallies…");
-  await client.query("DELETE FROM event_tallies");
-  await client.query(addToTalliesSql("events"));
+  for (const tallies of tallyTables) {
+    await client.query(`DELETE FROM ${tallies.table}`);
+    await client.query(addToTalliesSql("events", tallies));
+  }
   await client.query("SELECT setval('events_id_seq', coalesce(max(id), 1), max(id) IS NOT NULL) FROM events");
   return copied;
 }

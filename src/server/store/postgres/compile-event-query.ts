@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { HistogramBuckets } from "../event-store";
 import type { FacetField } from "../../../contract/facets";
-import { facetSql, talliedFacetFields } from "../facet-columns";
+import { facetSql, sparseFacetFields, sparseFacetSql, talliedFacetFields } from "../facet-columns";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { lookupJoins } from "../event-lookup-joins";
-import { dayMs } from "./event-tallies";
+import { tallySpans } from "../tally-spans";
+import { dayTallies, tallyTables, type TallyTable } from "./event-tallies";
 import type { Term, TimeRange } from "./event-terms";
 import { sqlParams, type SqlParams } from "./sql-params";
 
@@ -86,9 +87,10 @@ export function eventsWhere(query: EventQuery, p: SqlParams): string {
 
 /**
  * How many events match, per organisation (`organisation_id`, `n`; organisations without any may be left
- * out). When every term but one time term has a tally form, whole UTC days are summed from `event_tallies`
- * and only a range's partial first and last days are counted on the events, so the cost does not grow with
- * the range; otherwise the events are counted.
+ * out). When every term but one time term has a tally form, the range's whole UTC days are summed from
+ * `event_tallies`, its partial first and last days' whole hours from `event_hour_tallies`, and only its
+ * partial first and last hours are counted on the events, so the cost does not grow with the range;
+ * otherwise the events are counted.
  */
 export function compileEventCounts(query: EventQuery): CompiledSql {
   const p = sqlParams();
@@ -115,32 +117,41 @@ function talliesWhere(query: EventQuery, p: SqlParams): string | undefined {
   ].join(" AND ");
 }
 
-/** The counts' parts, each per organisation, to be added up; undefined when the tallies cannot answer. */
-function tallyCountParts(query: EventQuery, p: SqlParams): string[] | undefined {
+/**
+ * The query's row terms and its one time term's ranges, when the tallies can answer it: every row term has
+ * a tally form, and the ranges do not overlap (an event in two would be counted twice). `ranges` is
+ * undefined when there is no time term.
+ */
+type TallyForm = { rows: Term[]; ranges: readonly TimeRange[] | undefined };
+
+function tallyForm(query: EventQuery): TallyForm | undefined {
   const rows = query.terms.filter((term) => term.kind === "row");
   const times = query.terms.filter((term) => term.kind === "time");
   if (times.length > 1 || rows.some((term) => !term.tally)) return undefined;
   const ranges = times[0]?.ranges;
   if (ranges && !disjoint(ranges)) return undefined;
-  const onTallies = (days: string) =>
-    `SELECT t.organisation_id, sum(t.n) AS n FROM event_tallies t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}${days} GROUP BY t.organisation_id`;
-  if (!ranges) return [onTallies("")];
-  const onEvents = (from: number, until: number) =>
-    eventsCountPart({ ...query, terms: [...rows, { kind: "time", ranges: [{ from, until }] }] }, p);
-  const parts: string[] = [];
-  for (const { from, until } of ranges) {
-    if (from > until) continue;
-    const firstWhole = Math.ceil(from / dayMs);
-    const lastWhole = Math.floor((until + 1) / dayMs) - 1;
-    if (firstWhole > lastWhole) {
-      parts.push(onEvents(from, until));
-      continue;
-    }
-    if (from < firstWhole * dayMs) parts.push(onEvents(from, firstWhole * dayMs - 1));
-    parts.push(onTallies(` AND t.day BETWEEN ${p.bind(firstWhole)} AND ${p.bind(lastWhole)}`));
-    if (until > (lastWhole + 1) * dayMs - 1) parts.push(onEvents((lastWhole + 1) * dayMs, until));
-  }
-  return parts;
+  return { rows, ranges };
+}
+
+/** `AND t.<unit> BETWEEN …`: the tally rows of the span's whole units. */
+const unitsWithin = (tallies: TallyTable, span: TimeRange, p: SqlParams) =>
+  ` AND t.${tallies.column} BETWEEN ${p.bind(span.from / tallies.ms)} AND ${p.bind((span.until + 1) / tallies.ms - 1)}`;
+
+/** The counts' parts, each per organisation, to be added up; undefined when the tallies cannot answer. */
+function tallyCountParts(query: EventQuery, p: SqlParams): string[] | undefined {
+  const form = tallyForm(query);
+  if (!form) return undefined;
+  const { rows, ranges } = form;
+  const onTallies = (tallies: TallyTable, units: string) =>
+    `SELECT t.organisation_id, sum(t.n) AS n FROM ${tallies.table} t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}${units} GROUP BY t.organisation_id`;
+  if (!ranges) return [onTallies(dayTallies, "")];
+  return ranges.flatMap(({ from, until }) =>
+    tallySpans(from, until, tallyTables).map((span) =>
+      span.grain
+        ? onTallies(span.grain, unitsWithin(span.grain, span, p))
+        : eventsCountPart({ ...query, terms: [...rows, { kind: "time", ranges: [span] }] }, p),
+    ),
+  );
 }
 
 /**
@@ -230,32 +241,80 @@ export function compileEventPage(
 }
 
 /**
- * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from
- * `event_tallies` when it keeps the field and every term has a tally form (no time term: the tallies keep
- * whole days), counted on `events` otherwise.
+ * One field's facet groups (`value`, `label`, `n` rows) over the matching events: summed from the tallies
+ * when they keep the field and can count the query (as for `compileEventCounts`: under a time range, whole
+ * days and hours from the tallies, partial hours grouped on the events), counted on `events` otherwise.
  */
 export function compileEventFacet(query: EventQuery, field: FacetField): CompiledSql {
-  const p = sqlParams();
-  const onTallies =
-    talliedFacetFields.has(field) && query.terms.every((term) => term.kind === "row")
-      ? talliesWhere(query, p)
-      : undefined;
-  if (onTallies !== undefined) {
-    return compiled(
-      facetSql(field, `(SELECT * FROM event_tallies t WHERE ${onTallies})`, "TRUE", "sum(e.n)"),
-      p.values,
-    );
+  const form = talliedFacetFields.has(field) ? tallyForm(query) : undefined;
+  if (form) {
+    const p = sqlParams();
+    return compiled(facetSql(field, `(${talliedRows(query, form, p)})`, "TRUE", "sum(e.n)"), p.values);
   }
-  const counted = sqlParams();
-  return compiled(facetSql(field, "events", eventsWhere(query, counted), "count(*)"), counted.values);
+  const p = sqlParams();
+  // With other terms, the planner may walk the field's index and test them row by row: the old way is faster.
+  const onlyTime = query.terms.every((term) => term.kind === "time");
+  const tallied = sparseFacetFields.has(field) && onlyTime ? tallyCountParts(query, p) : undefined;
+  if (tallied) {
+    const counted =
+      tallied.length === 0 ? "SELECT 0 AS organisation_id, 0 AS n WHERE FALSE" : tallied.join(" UNION ALL ");
+    return compiled(sparseFacetSql(field, eventsWhere(query, p), counted), p.values);
+  }
+  return compiled(facetSql(field, "events", eventsWhere(query, p), "count(*)"), p.values);
 }
 
-/** `bucket`, `n` rows: the matching events per bucket of `intervalMs` from `startMs` (see EventStore). */
+/** The columns a tallied facet groups by, and the count, as the tallies keep them. */
+const talliedColumns = ["organisation_id", "type_id", "source_id", "severity_id", "alert", "status"];
+
+/** Rows of `talliedColumns` and `n` that add up to the matching events' counts by those columns. */
+function talliedRows(query: EventQuery, form: TallyForm, p: SqlParams): string {
+  const onTallies = (tallies: TallyTable, span?: TimeRange) =>
+    `SELECT ${talliedColumns.map((column) => `t.${column}`).join(", ")}, t.n FROM ${tallies.table} t ` +
+    `WHERE ${talliesWhere({ ...query, terms: form.rows }, p) ?? "FALSE"}${span ? unitsWithin(tallies, span, p) : ""}`;
+  const onEvents = (span: TimeRange) =>
+    `SELECT ${talliedColumns.map((column) => (column === "status" ? "coalesce(e.status, '') AS status" : `e.${column}`)).join(", ")}, ` +
+    `count(*) AS n FROM events e WHERE ${eventsWhere({ ...query, terms: [...form.rows, { kind: "time", ranges: [span] }] }, p)} ` +
+    `GROUP BY ${talliedColumns.map((_, i) => i + 1).join(", ")}`;
+  if (!form.ranges) return onTallies(dayTallies);
+  const parts = form.ranges.flatMap(({ from, until }) =>
+    tallySpans(from, until, tallyTables).map((span) =>
+      span.grain ? onTallies(span.grain, span) : onEvents(span),
+    ),
+  );
+  return parts.length === 0 ? `${onTallies(dayTallies)} AND FALSE` : parts.join(" UNION ALL ");
+}
+
+/**
+ * `bucket`, `n` rows: the matching events per bucket of `intervalMs` from `startMs` (see EventStore). When
+ * the tallies can count the query (as for `compileEventCounts`) and the buckets are whole hours, whole
+ * tally units (days when the buckets are whole days, else hours) are summed into their buckets and only
+ * partial hours at a range's ends are counted on the events.
+ */
 export function compileEventHistogram(query: EventQuery, buckets: HistogramBuckets): CompiledSql {
   const p = sqlParams();
-  const bucket = `(e.timestamp - ${p.bind(buckets.startMs)}::bigint) / ${p.bind(buckets.intervalMs)}::bigint`;
+  const start = p.bind(buckets.startMs);
+  const interval = p.bind(buckets.intervalMs);
+  const onEvents = (eventsQuery: EventQuery) =>
+    `SELECT (e.timestamp - ${start}::bigint) / ${interval}::bigint AS bucket, count(*) AS n FROM events e ` +
+    `WHERE ${eventsWhere(eventsQuery, p)} GROUP BY 1`;
+  const form = tallyForm(query);
+  const grains = tallyTables.filter((tallies) => buckets.intervalMs % tallies.ms === 0);
+  if (!form?.ranges || grains.length === 0) return compiled(onEvents(query), p.values);
+  const { rows } = form;
+  const onTallies = (tallies: TallyTable, span: TimeRange) =>
+    `SELECT (t.${tallies.column} * ${String(tallies.ms)} - ${start}::bigint) / ${interval}::bigint AS bucket, ` +
+    `sum(t.n) AS n FROM ${tallies.table} t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}` +
+    `${unitsWithin(tallies, span, p)} GROUP BY 1`;
+  const parts = form.ranges.flatMap(({ from, until }) =>
+    tallySpans(from, until, grains).map((span) =>
+      span.grain
+        ? onTallies(span.grain, span)
+        : onEvents({ ...query, terms: [...rows, { kind: "time", ranges: [span] }] }),
+    ),
+  );
+  if (parts.length === 0) return compiled("SELECT 0 AS bucket, 0 AS n WHERE FALSE", []);
   return compiled(
-    `SELECT ${bucket} AS bucket, count(*) AS n FROM events e WHERE ${eventsWhere(query, p)} GROUP BY 1`,
+    `SELECT bucket, sum(n) AS n FROM (${parts.join(" UNION ALL ")}) x GROUP BY bucket`,
     p.values,
   );
 }

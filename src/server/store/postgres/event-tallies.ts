@@ -1,27 +1,53 @@
 /**
  * `event_tallies` counts events per UTC day by the columns most filters and the `by_*` views touch, so a
  * count that only reads those columns sums tally rows instead of the events: a whole range of days is one
- * index range of tallies, and only a range's partial first and last days are counted on the events.
- * An insert's statement-level trigger folds its new rows in (one upsert per key, however many rows), in the
- * inserting transaction: the tallies are exact for every snapshot. `status` is '' when null (a key column).
+ * index range of tallies. `event_hour_tallies` holds the same counts per UTC hour, for a range's partial
+ * first and last days and for histograms of hours; only a range's partial first and last hours are counted
+ * on the events (docs/decisions/0009-hour-tallies.md).
+ * An insert's statement-level trigger on each folds its new rows in (one upsert per key, however many rows),
+ * in the inserting transaction: the tallies are exact for every snapshot. `status` is '' when null (a key
+ * column).
  */
-export const tallyKeyColumns = [
-  "organisation_id",
-  "day",
-  "type_id",
-  "source_id",
-  "severity_id",
-  "alert",
-  "status",
-  "in_container",
-] as const;
-
 export const dayMs = 24 * 60 * 60 * 1000;
+export const hourMs = 60 * 60 * 1000;
 
-const keyValues = (row: string) =>
+/** A tally table: `column` holds the UTC unit of `ms` its rows count, as units since the epoch. */
+export type TallyTable = { table: string; column: "day" | "hour"; ms: number; trigger: string };
+
+export const dayTallies: TallyTable = {
+  table: "event_tallies",
+  column: "day",
+  ms: dayMs,
+  trigger: "events_tally_insert",
+};
+export const hourTallies: TallyTable = {
+  table: "event_hour_tallies",
+  column: "hour",
+  ms: hourMs,
+  trigger: "events_hour_tally_insert",
+};
+
+/** Coarsest first: how a time range is read (tally-spans.ts). */
+export const tallyTables = [dayTallies, hourTallies] as const;
+
+export const tallyKeyColumnsOf = (tallies: TallyTable) =>
+  [
+    "organisation_id",
+    tallies.column,
+    "type_id",
+    "source_id",
+    "severity_id",
+    "alert",
+    "status",
+    "in_container",
+  ] as const;
+
+export const tallyKeyColumns = tallyKeyColumnsOf(dayTallies);
+
+const keyValues = (tallies: TallyTable, row: string) =>
   [
     `${row}organisation_id`,
-    `floor(${row}timestamp / ${String(dayMs)}.0)::bigint`,
+    `floor(${row}timestamp / ${String(tallies.ms)}.0)::bigint`,
     `${row}type_id`,
     `${row}source_id`,
     `${row}severity_id`,
@@ -30,18 +56,22 @@ const keyValues = (row: string) =>
     `${row}container_id IS NOT NULL`,
   ].join(", ");
 
-const groupByAll = tallyKeyColumns.map((_, i) => i + 1).join(", ");
-
 /** Adds the rows of `source` (a table of events) to the tallies. */
-export const addToTalliesSql = (source: string) =>
-  `INSERT INTO event_tallies (${tallyKeyColumns.join(", ")}, n)
-   SELECT ${keyValues("")}, count(*) FROM ${source} GROUP BY ${groupByAll} ORDER BY ${groupByAll}
-   ON CONFLICT (${tallyKeyColumns.join(", ")}) DO UPDATE SET n = event_tallies.n + excluded.n`;
+export function addToTalliesSql(source: string, tallies: TallyTable = dayTallies): string {
+  const keys = tallyKeyColumnsOf(tallies).join(", ");
+  const groupByAll = tallyKeyColumnsOf(tallies)
+    .map((_, i) => i + 1)
+    .join(", ");
+  return `INSERT INTO ${tallies.table} (${keys}, n)
+   SELECT ${keyValues(tallies, "")}, count(*) FROM ${source} GROUP BY ${groupByAll} ORDER BY ${groupByAll}
+   ON CONFLICT (${keys}) DO UPDATE SET n = ${tallies.table}.n + excluded.n`;
+}
 
-export const talliesSchemaSql = `
-  CREATE TABLE event_tallies (
+/** The table, its trigger's function and the trigger. */
+const tallySchemaSql = (tallies: TallyTable) => `
+  CREATE TABLE ${tallies.table} (
     organisation_id integer NOT NULL,
-    day bigint NOT NULL,
+    ${tallies.column} bigint NOT NULL,
     type_id integer NOT NULL,
     source_id integer NOT NULL,
     severity_id integer NOT NULL,
@@ -49,13 +79,24 @@ export const talliesSchemaSql = `
     status text NOT NULL,
     in_container boolean NOT NULL,
     n bigint NOT NULL,
-    PRIMARY KEY (${tallyKeyColumns.join(", ")})
+    PRIMARY KEY (${tallyKeyColumnsOf(tallies).join(", ")})
   );
-  CREATE FUNCTION events_tally_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+  CREATE FUNCTION ${tallies.trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    ${addToTalliesSql("new_events")};
+    ${addToTalliesSql("new_events", tallies)};
     RETURN NULL;
   END $$;
-  CREATE TRIGGER events_tally_insert AFTER INSERT ON events
-    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION events_tally_insert();
+  CREATE TRIGGER ${tallies.trigger} AFTER INSERT ON events
+    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION ${tallies.trigger}();
+`;
+
+export const talliesSchemaSql = tallySchemaSql(dayTallies);
+
+/**
+ * The hour tallies on a store that has events: the trigger first, then the events counted. The trigger's
+ * lock on `events` waits for inserts in flight and holds new ones until this commits, so the count sees
+ * every committed event and every later insert goes through the trigger.
+ */
+export const hourTalliesSchemaSql = `${tallySchemaSql(hourTallies)}
+  ${addToTalliesSql("events", hourTallies)};
 `;

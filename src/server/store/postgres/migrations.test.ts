@@ -21,6 +21,10 @@ async function query(url: string, sql: string, values: unknown[] = []) {
   }
 }
 
+/** The last migration undone: a store as the version before hour tallies left it. */
+const dropHourTallies = `DROP TRIGGER events_hour_tally_insert ON events; DROP FUNCTION events_hour_tally_insert();
+  DROP TABLE event_hour_tallies;`;
+
 describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => {
   const database = await testDatabase(adminUrl ?? "");
   afterAll(() => database.drop());
@@ -32,14 +36,15 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
     await seeding.seed(world, demoEvents(world, 300, fixtureNowMs));
     const before = await listAll(seeding);
     await seeding.close();
-    // The store as the version before reason and client_ip left it (saved views came after them).
+    // The store as the version before reason and client_ip left it (saved views and hour tallies came after them).
     await query(
       database.url,
-      `DROP TABLE saved_views;
+      `${dropHourTallies}
+       DROP TABLE saved_views;
        DROP INDEX events_org_reason, events_org_client_ip;
        ALTER TABLE events DROP COLUMN reason, DROP COLUMN client_ip;`,
     );
-    await query(database.url, "UPDATE schema_version SET version = $1", [migrations.length - 2]);
+    await query(database.url, "UPDATE schema_version SET version = $1", [migrations.length - 3]);
 
     const store = await openPostgresStore(database.url, { now });
     try {
@@ -86,8 +91,8 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
       await seeding.seed(world, demoEvents(world, 100, fixtureNowMs));
       const before = await listAll(seeding);
       await seeding.close();
-      await query(upgrading.url, "DROP TABLE saved_views");
-      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 1]);
+      await query(upgrading.url, `${dropHourTallies} DROP TABLE saved_views;`);
+      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 2]);
 
       const store = await openPostgresStore(upgrading.url, { now });
       try {
@@ -111,6 +116,46 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
       }
       const version = await query(upgrading.url, "SELECT version FROM schema_version");
       expect(version.rows[0]?.version).toBe(migrations.length);
+    } finally {
+      await upgrading.drop();
+    }
+  });
+
+  it("upgrades a store from before hour tallies in place: they count every event, and writes after", async () => {
+    const upgrading = await testDatabase(adminUrl ?? "");
+    const now = () => fixtureNowMs;
+    try {
+      const world = demoWorld("hash", fixtureNowMs);
+      const seeding = await openPostgresStore(upgrading.url, { now });
+      await seeding.seed(world, demoEvents(world, 500, fixtureNowMs));
+      await seeding.close();
+      await query(upgrading.url, dropHourTallies);
+      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 1]);
+
+      const store = await openPostgresStore(upgrading.url, { now });
+      try {
+        const container = await store.findContainer([1], "c-0001");
+        if (!container) throw new Error("no container");
+        await logContainerEvent(store, container, 1, {
+          event_type: "ACCESS",
+          timestamp: new Date(fixtureNowMs - 5 * 3_600_000 - 60_000).toISOString(),
+          status: "FAILURE",
+        });
+      } finally {
+        await store.close();
+      }
+      const version = await query(upgrading.url, "SELECT version FROM schema_version");
+      expect(version.rows[0]?.version).toBe(migrations.length);
+      const tallied = await query(
+        upgrading.url,
+        "SELECT organisation_id, hour, type_id, status, sum(n)::int AS n FROM event_hour_tallies GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      );
+      const counted = await query(
+        upgrading.url,
+        "SELECT organisation_id, floor(timestamp / 3600000.0)::bigint AS hour, type_id, coalesce(status, '') AS status, count(*)::int AS n FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      );
+      expect(tallied.rows.length).toBeGreaterThan(100);
+      expect(tallied.rows).toEqual(counted.rows);
     } finally {
       await upgrading.drop();
     }

@@ -5,7 +5,7 @@ import {
   eventSeverities,
   eventSources,
 } from "../../../contract/catalogue";
-import { talliesSchemaSql } from "./event-tallies";
+import { hourTalliesSchemaSql, talliesSchemaSql } from "./event-tallies";
 
 /** Columns a sort may name, with whether they can be null: see `sortIndexesSql`. */
 const sortKeys = [
@@ -191,6 +191,8 @@ export const migrations: readonly string[] = [
   CREATE UNIQUE INDEX saved_views_owner_name ON saved_views (owner_id, name);
   CREATE INDEX saved_views_org_shared ON saved_views (organisation_id) WHERE shared;
   `,
+  // Histograms and a range's partial days read hour tallies instead of the events (ADR 0009).
+  hourTalliesSchemaSql,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { dayMs } from "./event-tallies";
+import { dayMs, tallyTables } from "./event-tallies";
 
 /**
  * Months are partitioned from the oldest seeded or copied event's, at most `monthsBehind` back, to
@@ -72,7 +72,9 @@ async function dropPartitionsBefore(client: pg.ClientBase, keepFromMs: number): 
   const cutoff = Math.max(...expired.map(({ until }) => until));
   for (const { name } of expired) await client.query(`DROP TABLE ${name}`);
   await client.query("DELETE FROM events_default WHERE timestamp < $1", [cutoff]);
-  await client.query("DELETE FROM event_tallies WHERE day < $1", [cutoff / dayMs]);
+  for (const tallies of tallyTables) {
+    await client.query(`DELETE FROM ${tallies.table} WHERE ${tallies.column} < $1`, [cutoff / tallies.ms]);
+  }
   return expired.map(({ name }) => name);
 }
 

@@ -6,7 +6,7 @@ import {
   type KnownIds,
   type WorldRanks,
 } from "../seeded-event-values";
-import { fillDayTalliesSql, fillTalliesSql } from "./event-tallies";
+import { fillDayTalliesSql, fillHourTalliesSql, fillTalliesSql } from "./event-tallies";
 import { withWriteLock } from "./write-lock";
 
 function insertWorld(db: Database.Database, world: DemoWorld): void {
@@ -134,6 +134,7 @@ export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterab
       db.exec("INSERT INTO events_fts (events_fts) VALUES ('rebuild')");
       db.exec(fillTalliesSql);
       db.exec(fillDayTalliesSql);
+      db.exec(fillHourTalliesSql);
       for (const { sql } of derived) if (sql.startsWith("CREATE TRIGGER")) db.exec(sql);
       return true;
     });

@@ -4,6 +4,7 @@ import { eventSortFields } from "../../../contract/sort-fields";
 import { compileEventExportChunk, compileEventExportIds } from "./compile-event-export";
 import {
   compileEventCount,
+  compileEventHistogram,
   compileEventCountAfter,
   compileEventPage,
   type EventQuery,
@@ -175,8 +176,9 @@ it("queries a value's rarest trigrams only", () => {
   );
 });
 
-it("counts a time range with tallied filters from day tallies, and only its partial days on the events", () => {
+it("counts a time range with tallied filters from day and hour tallies, and only its partial hours on the events", () => {
   const dayMs = 86_400_000;
+  const hourMs = 3_600_000;
   const count = (filter: Parameters<typeof eventConditions>[1]) =>
     compileEventCount({
       orgs: [{ id: 1, rank: 1 }],
@@ -184,21 +186,53 @@ it("counts a time range with tallied filters from day tallies, and only its part
       match: undefined,
       sort: [],
     });
-  // Noon of day 100 to noon of day 130: days 101–129 from the tallies, two half days on the events.
-  const ranged = count({ range: { from: 100.5 * dayMs, until: 130.5 * dayMs }, severityIds: [1, 2] });
+  // 12:20 of day 100 to 12:20 of day 130: days 101–129 from the day tallies, 13:00–24:00 of day 100 and
+  // 0:00–12:00 of day 130 from the hour tallies, two partial hours on the events.
+  const from = 100.5 * dayMs + 20 * 60_000;
+  const until = 130.5 * dayMs + 20 * 60_000;
+  const ranged = count({ range: { from, until }, severityIds: [1, 2] });
   expect(ranged.sql.match(/FROM event_day_tallies/g)).toHaveLength(1);
+  expect(ranged.sql.match(/FROM event_hour_tallies/g)).toHaveLength(2);
   expect(ranged.sql.match(/FROM events e/g)).toHaveLength(2);
   expect(ranged.params).toEqual([
-    ...[1, 100.5 * dayMs, 101 * dayMs - 1, 1, 2],
+    ...[1, from, 100.5 * dayMs + hourMs - 1, 1, 2],
+    ...[1, 100 * 24 + 13, 101 * 24 - 1, 1, 2],
     ...[1, 101, 129, 1, 2],
-    ...[1, 130 * dayMs, 130.5 * dayMs, 1, 2],
+    ...[1, 130 * 24, 130 * 24 + 11, 1, 2],
+    ...[1, 130.5 * dayMs, until, 1, 2],
   ]);
   // Whole days only: nothing read on the events.
   const whole = count({ days: [{ from: 3 * dayMs, until: 4 * dayMs - 1 }] });
   expect(whole.sql).not.toMatch(/FROM events e/);
   expect(whole.params).toEqual([1, 3, 3]);
   // A user has no tally; overlapping days would count twice: both are counted on the events.
-  expect(count({ range: { from: 0, until: 30 * dayMs }, userIds: [7] }).sql).not.toMatch(/day_tallies/);
+  expect(count({ range: { from: 0, until: 30 * dayMs }, userIds: [7] }).sql).not.toMatch(/_tallies/);
   const twice = { from: 3 * dayMs, until: 4 * dayMs - 1 };
-  expect(count({ days: [twice, twice] }).sql).not.toMatch(/day_tallies/);
+  expect(count({ days: [twice, twice] }).sql).not.toMatch(/_tallies/);
+});
+
+it("reads a histogram of whole hours from the tallies its interval allows, and finer ones from the events", () => {
+  const dayMs = 86_400_000;
+  const hourMs = 3_600_000;
+  const range = { from: 100.5 * dayMs + 20 * 60_000, until: 110.5 * dayMs - 1 };
+  const histogram = (intervalMs: number, filter: Parameters<typeof eventConditions>[1] = {}) =>
+    compileEventHistogram(
+      {
+        orgs: [{ id: 1, rank: 1 }],
+        conditions: eventConditions({ orgIds: [1] }, { range, severityIds: [1], ...filter }),
+        match: undefined,
+        sort: [],
+      },
+      { startMs: Math.floor(range.from / intervalMs) * intervalMs, intervalMs },
+    ).sql;
+  const tables = (sql: string) => sql.match(/FROM \w+/g);
+  expect(tables(histogram(dayMs))).toEqual([
+    "FROM events",
+    "FROM event_hour_tallies",
+    "FROM event_day_tallies",
+    "FROM event_hour_tallies",
+  ]);
+  expect(tables(histogram(6 * hourMs))).toEqual(["FROM events", "FROM event_hour_tallies"]);
+  expect(tables(histogram(15 * 60_000))).toEqual(["FROM events"]);
+  expect(tables(histogram(dayMs, { userIds: [7] }))).toEqual(["FROM events"]);
 });

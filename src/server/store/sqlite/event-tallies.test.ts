@@ -10,7 +10,7 @@ afterAll(async () => {
   await fixture.close();
 });
 
-it("keeps event_tallies and event_day_tallies equal to the events they count", async () => {
+it("keeps event_tallies, event_day_tallies and event_hour_tallies equal to the events they count", async () => {
   const { store, world } = fixture;
   const container = await store.findContainer(
     [2],
@@ -57,6 +57,18 @@ it("keeps event_tallies and event_day_tallies equal to the events they count", a
       .all();
     expect(talliedByDay.length).toBeGreaterThan(90);
     expect(talliedByDay).toEqual(countedByDay);
+    const talliedByHour = db
+      .prepare(
+        "SELECT organisation_id, hour, type_id, status, sum(n) AS n FROM event_hour_tallies GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      )
+      .all();
+    const countedByHour = db
+      .prepare(
+        "SELECT organisation_id, timestamp / 3600000 AS hour, type_id, coalesce(status, '') AS status, count(*) AS n FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+      )
+      .all();
+    expect(talliedByHour.length).toBeGreaterThan(talliedByDay.length);
+    expect(talliedByHour).toEqual(countedByHour);
   } finally {
     db.close();
   }

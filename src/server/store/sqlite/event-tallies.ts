@@ -51,36 +51,62 @@ export const fillTalliesSql =
   `SELECT ${keyValues("")}, count(*) FROM events GROUP BY ${groupByPosition};`;
 
 export const dayMs = 24 * 60 * 60 * 1000;
+export const hourMs = 60 * 60 * 1000;
 
-/** The UTC day of a timestamp in ms, rounded down (before 1970 too, where `/` would round towards zero). */
-const daySql = (timestamp: string) =>
-  `(${timestamp} / ${String(dayMs)} - (${timestamp} < 0 AND ${timestamp} % ${String(dayMs)} != 0))`;
+/** A tally table by time: `column` holds the UTC unit of `ms` its rows count, as units since the epoch. */
+export type TimeTallyTable = { table: string; column: "day" | "hour"; ms: number; trigger: string };
 
-/**
- * `event_day_tallies`: the same counts per UTC day, for counts under a time range (the days it covers whole
- * are summed here; only its first and last partial days are counted on the events). A separate table, so
- * counts without a range keep summing a few hundred rows.
- */
-export const fillDayTalliesSql =
-  `DELETE FROM event_day_tallies; INSERT INTO event_day_tallies (day, ${keyColumns.join(", ")}, n) ` +
-  `SELECT ${daySql("timestamp")}, ${keyValues("")}, count(*) FROM events GROUP BY 1, ${keyColumns
+export const dayTallies: TimeTallyTable = {
+  table: "event_day_tallies",
+  column: "day",
+  ms: dayMs,
+  trigger: "events_day_tally_insert",
+};
+export const hourTallies: TimeTallyTable = {
+  table: "event_hour_tallies",
+  column: "hour",
+  ms: hourMs,
+  trigger: "events_hour_tally_insert",
+};
+
+/** Coarsest first: how a time range is read (tally-spans.ts). */
+export const timeTallyTables = [dayTallies, hourTallies] as const;
+
+/** The unit of a timestamp in ms, rounded down (before 1970 too, where `/` would round towards zero). */
+const unitSql = (timestamp: string, ms: number) =>
+  `(${timestamp} / ${String(ms)} - (${timestamp} < 0 AND ${timestamp} % ${String(ms)} != 0))`;
+
+const fillTimeTalliesSql = ({ table, column, ms }: TimeTallyTable) =>
+  `DELETE FROM ${table}; INSERT INTO ${table} (${column}, ${keyColumns.join(", ")}, n) ` +
+  `SELECT ${unitSql("timestamp", ms)}, ${keyValues("")}, count(*) FROM events GROUP BY 1, ${keyColumns
     .map((_, i) => i + 2)
     .join(", ")};`;
 
-export const dayTalliesSchemaSql = `
-  CREATE TABLE event_day_tallies (
+const timeTalliesSchemaSql = (tallies: TimeTallyTable) => `
+  CREATE TABLE ${tallies.table} (
     organisation_id INTEGER NOT NULL,
-    day INTEGER NOT NULL,
+    ${tallies.column} INTEGER NOT NULL,
     ${countColumnsSql},
-    PRIMARY KEY (organisation_id, day, ${keyColumns.slice(1).join(", ")})
+    PRIMARY KEY (organisation_id, ${tallies.column}, ${keyColumns.slice(1).join(", ")})
   ) WITHOUT ROWID;
-  CREATE TRIGGER events_day_tally_insert AFTER INSERT ON events BEGIN
-    INSERT INTO event_day_tallies (day, ${keyColumns.join(", ")}, n)
-      VALUES (${daySql("new.timestamp")}, ${keyValues("new.")}, 1)
+  CREATE TRIGGER ${tallies.trigger} AFTER INSERT ON events BEGIN
+    INSERT INTO ${tallies.table} (${tallies.column}, ${keyColumns.join(", ")}, n)
+      VALUES (${unitSql("new.timestamp", tallies.ms)}, ${keyValues("new.")}, 1)
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
-  ${fillDayTalliesSql}
+  ${fillTimeTalliesSql(tallies)}
 `;
+
+/**
+ * `event_day_tallies` and `event_hour_tallies`: the same counts per UTC day and per UTC hour, for counts and
+ * histograms under a time range (the days it covers whole are summed from the day tallies, the whole hours
+ * of its partial first and last days from the hour tallies, and only its partial first and last hours are
+ * counted on the events). Separate tables, so counts without a range keep summing a few hundred rows.
+ */
+export const fillDayTalliesSql = fillTimeTalliesSql(dayTallies);
+export const fillHourTalliesSql = fillTimeTalliesSql(hourTallies);
+export const dayTalliesSchemaSql = timeTalliesSchemaSql(dayTallies);
+export const hourTalliesSchemaSql = timeTalliesSchemaSql(hourTallies);
 
 export const talliesSchemaSql = `
   CREATE TABLE event_tallies (

@@ -22,6 +22,9 @@ function fresh() {
   return store;
 }
 
+/** The last migration undone: a store as the version before hour tallies left it. */
+const dropHourTallies = "DROP TRIGGER events_hour_tally_insert; DROP TABLE event_hour_tallies;";
+
 describe("opening", () => {
   it("creates the folder and the schema, with durable settings", async () => {
     const { file, store } = fresh();
@@ -79,16 +82,17 @@ describe("opening", () => {
       await seeding.seed(world, demoEvents(world, 300, fixtureNowMs));
       const before = await listAll(seeding);
       await seeding.close();
-      // The store as the version before reason and client_ip left it (saved views came after them).
+      // The store as the version before reason and client_ip left it (saved views and hour tallies came after them).
       const db = new Database(temp.file);
       db.exec(`
+        ${dropHourTallies}
         DROP TABLE saved_views;
         DROP INDEX events_org_reason;
         DROP INDEX events_org_client_ip;
         ALTER TABLE events DROP COLUMN reason;
         ALTER TABLE events DROP COLUMN client_ip;
       `);
-      db.pragma(`user_version = ${migrations.length - 2}`);
+      db.pragma(`user_version = ${migrations.length - 3}`);
       db.close();
 
       const store = openSqliteStore(temp.file);
@@ -140,8 +144,8 @@ describe("opening", () => {
       const before = await listAll(seeding);
       await seeding.close();
       const db = new Database(temp.file);
-      db.exec("DROP TABLE saved_views;");
-      db.pragma(`user_version = ${migrations.length - 1}`);
+      db.exec(`${dropHourTallies} DROP TABLE saved_views;`);
+      db.pragma(`user_version = ${migrations.length - 2}`);
       db.close();
 
       const store = openSqliteStore(temp.file);
@@ -167,6 +171,51 @@ describe("opening", () => {
       const upgraded = new Database(temp.file, { readonly: true });
       try {
         expect(upgraded.pragma("user_version", { simple: true })).toBe(migrations.length);
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("upgrades a store from before hour tallies in place: they count every event, and writes after", async () => {
+    const temp = tempDbFile();
+    try {
+      const world = demoWorld("hash", fixtureNowMs);
+      const seeding = openSqliteStore(temp.file);
+      await seeding.seed(world, demoEvents(world, 500, fixtureNowMs));
+      await seeding.close();
+      const db = new Database(temp.file);
+      db.exec(dropHourTallies);
+      db.pragma(`user_version = ${migrations.length - 1}`);
+      db.close();
+
+      const store = openSqliteStore(temp.file);
+      try {
+        const container = await store.findContainer([1], "c-0001");
+        if (!container) throw new Error("no container");
+        await logContainerEvent(store, container, 1, {
+          event_type: "ACCESS",
+          timestamp: new Date(fixtureNowMs - 5 * 3_600_000 - 60_000).toISOString(),
+          status: "FAILURE",
+        });
+      } finally {
+        await store.close();
+      }
+      const upgraded = new Database(temp.file, { readonly: true });
+      try {
+        expect(upgraded.pragma("user_version", { simple: true })).toBe(migrations.length);
+        const byHour = (sql: string) => upgraded.prepare(sql).raw(true).all();
+        const tallied = byHour(
+          "SELECT organisation_id, hour, type_id, status, sum(n) FROM event_hour_tallies GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+        );
+        expect(tallied.length).toBeGreaterThan(100);
+        expect(tallied).toEqual(
+          byHour(
+            "SELECT organisation_id, timestamp / 3600000, type_id, coalesce(status, ''), count(*) FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+          ),
+        );
       } finally {
         upgraded.close();
       }
