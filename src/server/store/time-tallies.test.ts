@@ -13,7 +13,7 @@ const reach: EventScope = { orgIds: [1, 2, 3] };
 const newestFirst = [{ field: "timestamp" as const, desc: true }];
 
 // Counts, facets of tallied fields and histograms of whole hours under a time range read the day and hour
-// tallies and count only partial hours on the events (ADR 0009): every case below starts and ends mid-hour,
+// tallies and count only partial hours on the events (ADR 0010): every case below starts and ends mid-hour,
 // and runs after writes made once the store was seeded.
 describeEachStore(async (factory) => {
   const fixture = await seededStore(factory, 3000);

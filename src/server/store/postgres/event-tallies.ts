@@ -3,7 +3,7 @@
  * count that only reads those columns sums tally rows instead of the events: a whole range of days is one
  * index range of tallies. `event_hour_tallies` holds the same counts per UTC hour, for a range's partial
  * first and last days and for histograms of hours; only a range's partial first and last hours are counted
- * on the events (docs/decisions/0009-hour-tallies.md).
+ * on the events (docs/decisions/0010-hour-tallies.md).
  * An insert's statement-level trigger on each folds its new rows in (one upsert per key, however many rows),
  * in the inserting transaction: the tallies are exact for every snapshot. `status` is '' when null (a key
  * column).

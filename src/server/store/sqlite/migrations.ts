@@ -203,7 +203,7 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE UNIQUE INDEX saved_views_owner_name ON saved_views (owner_id, name);
   CREATE INDEX saved_views_org_shared ON saved_views (organisation_id) WHERE shared = 1;
-  `, // Histograms and a range's partial days read hour tallies instead of the events (ADR 0009).
+  `, // Histograms and a range's partial days read hour tallies instead of the events (ADR 0010).
   hourTalliesSchemaSql,
 ];
 
