@@ -198,7 +198,7 @@ test("the CSV of the visible columns has their header in the table's order and t
   await page.keyboard.press("Escape");
   expect(await headerOrder(page)).toEqual(["Timestamp", "Severity", "User", "Description", "ID"]);
 
-  await page.getByLabel("Columns to export").selectOption({ label: "Visible columns" });
+  await page.getByLabel("Columns to export").selectOption({ label: "CSV: visible columns" });
   const exportButton = page.getByRole("button", { name: /^Export CSV/ });
   await expect(exportButton).toBeEnabled();
   const rows = Number(((await exportButton.textContent()) ?? "").replace(/[^0-9]/g, ""));

@@ -109,8 +109,8 @@ export function ExportCsvButton({
             setColumns(event.target.value === "visible" ? "visible" : "all");
           }}
         >
-          <option value="all">All columns</option>
-          <option value="visible">Visible columns</option>
+          <option value="all">CSV: all columns</option>
+          <option value="visible">CSV: visible columns</option>
         </select>
       ) : null}
       <label
