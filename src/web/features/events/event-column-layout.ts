@@ -8,8 +8,8 @@ const eventColumnIds = eventColumnChoices.map((choice) => choice.id);
 const choiceById = new Map(eventColumnChoices.map((choice) => [choice.id, choice]));
 
 /**
- * How the signed-in user arranged the event tables (events, failures, a container's timeline — one layout for
- * all): column order and widths, kept in this browser per user id. Which columns show stays in the URL
+ * How the signed-in user arranged the event tables (the events page and the failures page's tabs — one layout
+ * for all): column order and widths, kept in this browser per user id. Which columns show stays in the URL
  * (`cols`, event-column-visibility.ts): a link shows the same columns to whoever opens it, in their own layout.
  */
 export function useEventColumnLayout(userId: number | undefined) {
