@@ -1,5 +1,14 @@
+export const dayMs = 24 * 60 * 60 * 1000;
+export const hourMs = 60 * 60 * 1000;
+
 /** A tally table's unit of time: its rows count the events of whole UTC multiples of `ms`. */
 export type TallyGrain = { ms: number };
+
+/**
+ * A tally table by time, on either store: `column` holds the UTC unit of `ms` its rows count, as units since the
+ * epoch; the insert trigger `trigger` keeps it.
+ */
+export type TimeTallyTable = TallyGrain & { table: string; column: "day" | "hour"; trigger: string };
 
 /** A piece of a time range (ms, both ends included): whole units of `grain`, or, without one, events to count. */
 export type TallySpan<G extends TallyGrain> = { from: number; until: number; grain?: G };

@@ -6,7 +6,8 @@ import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { lookupJoins } from "../event-lookup-joins";
 import { tallySpans } from "../tally-spans";
-import { dayTallies, tallyTables, type TallyTable } from "./event-tallies";
+import type { TimeTallyTable } from "../tally-spans";
+import { dayTallies, tallyTables } from "./event-tallies";
 import type { Term, TimeRange } from "./event-terms";
 import { sqlParams, type SqlParams } from "./sql-params";
 
@@ -134,7 +135,7 @@ function tallyForm(query: EventQuery): TallyForm | undefined {
 }
 
 /** `AND t.<unit> BETWEEN …`: the tally rows of the span's whole units. */
-const unitsWithin = (tallies: TallyTable, span: TimeRange, p: SqlParams) =>
+const unitsWithin = (tallies: TimeTallyTable, span: TimeRange, p: SqlParams) =>
   ` AND t.${tallies.column} BETWEEN ${p.bind(span.from / tallies.ms)} AND ${p.bind((span.until + 1) / tallies.ms - 1)}`;
 
 /** The counts' parts, each per organisation, to be added up; undefined when the tallies cannot answer. */
@@ -142,7 +143,7 @@ function tallyCountParts(query: EventQuery, p: SqlParams): string[] | undefined 
   const form = tallyForm(query);
   if (!form) return undefined;
   const { rows, ranges } = form;
-  const onTallies = (tallies: TallyTable, units: string) =>
+  const onTallies = (tallies: TimeTallyTable, units: string) =>
     `SELECT t.organisation_id, sum(t.n) AS n FROM ${tallies.table} t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}${units} GROUP BY t.organisation_id`;
   if (!ranges) return [onTallies(dayTallies, "")];
   return ranges.flatMap(({ from, until }) =>
@@ -268,7 +269,7 @@ const talliedColumns = ["organisation_id", "type_id", "source_id", "severity_id"
 
 /** Rows of `talliedColumns` and `n` that add up to the matching events' counts by those columns. */
 function talliedRows(query: EventQuery, form: TallyForm, p: SqlParams): string {
-  const onTallies = (tallies: TallyTable, span?: TimeRange) =>
+  const onTallies = (tallies: TimeTallyTable, span?: TimeRange) =>
     `SELECT ${talliedColumns.map((column) => `t.${column}`).join(", ")}, t.n FROM ${tallies.table} t ` +
     `WHERE ${talliesWhere({ ...query, terms: form.rows }, p) ?? "FALSE"}${span ? unitsWithin(tallies, span, p) : ""}`;
   const onEvents = (span: TimeRange) =>
@@ -301,7 +302,7 @@ export function compileEventHistogram(query: EventQuery, buckets: HistogramBucke
   const grains = tallyTables.filter((tallies) => buckets.intervalMs % tallies.ms === 0);
   if (!form?.ranges || grains.length === 0) return compiled(onEvents(query), p.values);
   const { rows } = form;
-  const onTallies = (tallies: TallyTable, span: TimeRange) =>
+  const onTallies = (tallies: TimeTallyTable, span: TimeRange) =>
     `SELECT (t.${tallies.column} * ${String(tallies.ms)} - ${start}::bigint) / ${interval}::bigint AS bucket, ` +
     `sum(t.n) AS n FROM ${tallies.table} t WHERE ${talliesWhere({ ...query, terms: rows }, p) ?? "FALSE"}` +
     `${unitsWithin(tallies, span, p)} GROUP BY 1`;

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { compileDayCounts, type EventQuery, type PageWindow } from "./compile-event-query";
-import { dayMs } from "./event-tallies";
+import { dayMs } from "../tally-spans";
 
 /** Below this many rows to skip, OFFSET alone costs less than asking the tallies. */
 const narrowFromOffset = 1000;

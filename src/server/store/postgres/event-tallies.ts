@@ -1,3 +1,4 @@
+import { dayMs, hourMs, type TimeTallyTable } from "../tally-spans";
 /**
  * `event_tallies` counts events per UTC day by the columns most filters and the `by_*` views touch, so a
  * count that only reads those columns sums tally rows instead of the events: a whole range of days is one
@@ -8,19 +9,13 @@
  * in the inserting transaction: the tallies are exact for every snapshot. `status` is '' when null (a key
  * column).
  */
-export const dayMs = 24 * 60 * 60 * 1000;
-export const hourMs = 60 * 60 * 1000;
-
-/** A tally table: `column` holds the UTC unit of `ms` its rows count, as units since the epoch. */
-export type TallyTable = { table: string; column: "day" | "hour"; ms: number; trigger: string };
-
-export const dayTallies: TallyTable = {
+export const dayTallies: TimeTallyTable = {
   table: "event_tallies",
   column: "day",
   ms: dayMs,
   trigger: "events_tally_insert",
 };
-export const hourTallies: TallyTable = {
+export const hourTallies: TimeTallyTable = {
   table: "event_hour_tallies",
   column: "hour",
   ms: hourMs,
@@ -30,7 +25,7 @@ export const hourTallies: TallyTable = {
 /** Coarsest first: how a time range is read (tally-spans.ts). */
 export const tallyTables = [dayTallies, hourTallies] as const;
 
-export const tallyKeyColumnsOf = (tallies: TallyTable) =>
+export const tallyKeyColumnsOf = (tallies: TimeTallyTable) =>
   [
     "organisation_id",
     tallies.column,
@@ -44,7 +39,7 @@ export const tallyKeyColumnsOf = (tallies: TallyTable) =>
 
 export const tallyKeyColumns = tallyKeyColumnsOf(dayTallies);
 
-const keyValues = (tallies: TallyTable, row: string) =>
+const keyValues = (tallies: TimeTallyTable, row: string) =>
   [
     `${row}organisation_id`,
     `floor(${row}timestamp / ${String(tallies.ms)}.0)::bigint`,
@@ -57,7 +52,7 @@ const keyValues = (tallies: TallyTable, row: string) =>
   ].join(", ");
 
 /** Adds the rows of `source` (a table of events) to the tallies. */
-export function addToTalliesSql(source: string, tallies: TallyTable = dayTallies): string {
+export function addToTalliesSql(source: string, tallies: TimeTallyTable = dayTallies): string {
   const keys = tallyKeyColumnsOf(tallies).join(", ");
   const groupByAll = tallyKeyColumnsOf(tallies)
     .map((_, i) => i + 1)
@@ -68,7 +63,7 @@ export function addToTalliesSql(source: string, tallies: TallyTable = dayTallies
 }
 
 /** The table, its trigger's function and the trigger. */
-const tallySchemaSql = (tallies: TallyTable) => `
+const tallySchemaSql = (tallies: TimeTallyTable) => `
   CREATE TABLE ${tallies.table} (
     organisation_id integer NOT NULL,
     ${tallies.column} bigint NOT NULL,

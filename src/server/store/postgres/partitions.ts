@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { dayMs, tallyTables } from "./event-tallies";
+import { dayMs } from "../tally-spans";
+import { tallyTables } from "./event-tallies";
 
 /**
  * Months are partitioned from the oldest seeded or copied event's, at most `monthsBehind` back, to

@@ -5,7 +5,8 @@ import type { FacetField } from "../../../contract/facets";
 import { facetSql, sparseFacetFields, sparseFacetSql, talliedFacetFields } from "../facet-columns";
 import type { Condition, SqlValue, TimeRange } from "./event-conditions";
 import { tallySpans } from "../tally-spans";
-import { timeTallyTables, type TimeTallyTable } from "./event-tallies";
+import type { TimeTallyTable } from "../tally-spans";
+import { timeTallyTables } from "./event-tallies";
 import { eventJoins, listColumns } from "./event-projection";
 import { orderKeys, type OrderKey } from "./event-sort-keys";
 

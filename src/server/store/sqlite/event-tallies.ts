@@ -1,3 +1,4 @@
+import { dayMs, hourMs, type TimeTallyTable } from "../tally-spans";
 /**
  * `event_tallies` (migrations.ts) counts events by the columns most filters and the `by_*` views touch, so a
  * count that only reads those columns sums a few hundred rows instead of scanning an organisation's index.
@@ -49,12 +50,6 @@ const groupByPosition = keyColumns.map((_, i) => i + 1).join(", ");
 export const fillTalliesSql =
   `DELETE FROM event_tallies; INSERT INTO event_tallies (${keyColumns.join(", ")}, n) ` +
   `SELECT ${keyValues("")}, count(*) FROM events GROUP BY ${groupByPosition};`;
-
-export const dayMs = 24 * 60 * 60 * 1000;
-export const hourMs = 60 * 60 * 1000;
-
-/** A tally table by time: `column` holds the UTC unit of `ms` its rows count, as units since the epoch. */
-export type TimeTallyTable = { table: string; column: "day" | "hour"; ms: number; trigger: string };
 
 export const dayTallies: TimeTallyTable = {
   table: "event_day_tallies",
