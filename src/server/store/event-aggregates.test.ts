@@ -36,6 +36,22 @@ describeEachStore(async (factory) => {
       ["tallied filters", { severity: [1, 2], alert: [false] }, reach],
       ["a view and a substring", { description: ["a"] }, { ...reach, failuresOnly: true }],
       ["a time range", { from: [fixtureNowMs - 10 * 24 * hourMs], until: [fixtureNowMs] }, { orgIds: [2] }],
+      // Whole days from the value tallies, the partial first and last days on the events.
+      [
+        "tallied filters in a range of partial days",
+        {
+          severity: [0, 2],
+          from: [fixtureNowMs - 6 * 24 * hourMs - 1234],
+          until: [fixtureNowMs - 3 * hourMs],
+        },
+        reach,
+      ],
+      ["the failures view", {}, { ...reach, failuresOnly: true }],
+      [
+        "the failures view in a range",
+        { from: [fixtureNowMs - 20 * 24 * hourMs + 7], until: [fixtureNowMs - 5 * hourMs - 9] },
+        { ...reach, failuresOnly: true },
+      ],
     ];
     it.each(filters)("groups every field exactly, %s", async (_, filter, scope) => {
       const matching = modelList(events, scope, filter, newestFirst);

@@ -90,16 +90,20 @@ export const sparseFacetFields: ReadonlySet<FacetField> = new Set([
   "client_ip",
 ]);
 
-/**
- * One statement, so one snapshot: the groups of `field` over `events` rows matching `where` that have a
- * value, and the null group as what `counted` (a statement of organisation and count rows) adds up to less
- * those.
- */
-export function sparseFacetSql(field: FacetField, where: string, counted: string): string {
-  // Grouped before the label's join, which then looks up one row per value instead of one per event.
+/** The groups of a sparse `field` over `events e` rows matching `where` that have a value: its key and `n`. */
+export function sparseGroupsSql(field: FacetField, where: string): string {
   const { key } = facetColumns[field];
-  const grouped = `(SELECT ${key}, count(*) AS n FROM events e WHERE ${where} AND ${key} IS NOT NULL GROUP BY ${key})`;
-  const found = facetSql(field, grouped, "TRUE", "sum(e.n)");
+  return `SELECT ${key}, count(*) AS n FROM events e WHERE ${where} AND ${key} IS NOT NULL GROUP BY ${key}`;
+}
+
+/**
+ * One statement, so one snapshot: a sparse field's groups from `grouped` (its key and `n`, as
+ * `sparseGroupsSql` or summed from its value tallies), and the null group as what `counted` (a statement of
+ * organisation and count rows) adds up to less those.
+ */
+export function sparseFacetSql(field: FacetField, grouped: string, counted: string): string {
+  // Grouped before the label's join, which then looks up one row per value instead of one per event.
+  const found = facetSql(field, `(${grouped})`, "TRUE", "sum(e.n)");
   return (
     `WITH counted (organisation_id, n) AS (${counted}), found AS (${found}) SELECT value, label, n FROM found UNION ALL ` +
     "SELECT NULL, NULL, rest FROM (SELECT (SELECT coalesce(sum(n), 0) FROM counted) - " +

@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { addToTalliesSql, tallyTables } from "../postgres/event-tallies";
+import { addToTalliesSql, addToValueTalliesSql, tallyTables } from "../postgres/event-tallies";
+import { valueTallyTables } from "../value-tallies";
 import { copyRows } from "./copy-rows";
 import { dropEventIndexes } from "../postgres/event-indexes";
 import { ensureMonthPartitions } from "../postgres/partitions";
@@ -45,18 +46,23 @@ async function copyEvents(
   const oldest = source.value("SELECT min(timestamp) FROM events");
   await ensureMonthPartitions(client, nowMs, typeof oldest === "number" ? oldest : nowMs);
   const rebuildIndexes = await dropEventIndexes(client);
-  for (const { trigger } of tallyTables) await client.query(`ALTER TABLE events DISABLE TRIGGER ${trigger}`);
+  const triggers = [...tallyTables, ...valueTallyTables].map(({ trigger }) => trigger);
+  for (const trigger of triggers) await client.query(`ALTER TABLE events DISABLE TRIGGER ${trigger}`);
   const progress = report.progress(source.count(events.name));
   const rows = source.rows(selectRows(events));
   const copied = await copyRows(client, events.name, events.columns, rows, eventBatchRows, progress.update);
   progress.finish();
   report.step("Building the events' indexes…");
   await rebuildIndexes();
-  for (const { trigger } of tallyTables) await client.query(`ALTER TABLE events ENABLE TRIGGER ${trigger}`);
+  for (const trigger of triggers) await client.query(`ALTER TABLE events ENABLE TRIGGER ${trigger}`);
   report.step("Counting the event tallies…");
   for (const tallies of tallyTables) {
     await client.query(`DELETE FROM ${tallies.table}`);
     await client.query(addToTalliesSql("events", tallies));
+  }
+  for (const tallies of valueTallyTables) {
+    await client.query(`DELETE FROM ${tallies.table}`);
+    await client.query(addToValueTalliesSql("events", tallies));
   }
   await client.query("SELECT setval('events_id_seq', coalesce(max(id), 1), max(id) IS NOT NULL) FROM events");
   return copied;

@@ -1,10 +1,12 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { facetFields } from "../../../contract/facets";
 import type { EventFilter } from "../../../contract/filter-fields";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import type { EventScope } from "../event-store";
+import { byValue } from "../../test/facet-model";
 import { openPostgresStore } from "../postgres/postgres-store";
 import { testAdminUrl } from "../postgres/test-database";
 import { testDatabase } from "../postgres/test-fixture";
@@ -190,6 +192,19 @@ describe("store:copy from SQLite into PostgreSQL", () => {
       ]) {
         expect(await postgres.listEvents(allOrgs, {}, sort, page), name).toEqual(
           await sqlite.store.listEvents(allOrgs, {}, sort, page),
+        );
+      }
+    }
+  });
+
+  it.skipIf(!adminUrl)("counts the same facets, from tallies the copy filled", async () => {
+    const filters: EventFilter[] = [{}, { severity: [0, 2] }, { status: ["FAILURE"], alert: [false] }];
+    for (const filter of filters) {
+      const copied = await postgres.facetGroups(allOrgs, filter, facetFields);
+      const original = await sqlite.store.facetGroups(allOrgs, filter, facetFields);
+      for (const field of facetFields) {
+        expect(byValue(copied[field] ?? []), `${field} ${JSON.stringify(filter)}`).toEqual(
+          byValue(original[field] ?? []),
         );
       }
     }

@@ -1,12 +1,19 @@
 import { createHash } from "node:crypto";
 import type { HistogramBuckets } from "../event-store";
 import type { FacetField } from "../../../contract/facets";
-import { facetSql, sparseFacetFields, sparseFacetSql, talliedFacetFields } from "../facet-columns";
+import {
+  facetSql,
+  sparseFacetFields,
+  sparseFacetSql,
+  sparseGroupsSql,
+  talliedFacetFields,
+} from "../facet-columns";
 import type { EventSortField } from "../../../contract/sort-fields";
 import type { SortTerm } from "../../../contract/sort-grammar";
 import { lookupJoins } from "../event-lookup-joins";
 import { tallySpans } from "../tally-spans";
 import type { TimeTallyTable } from "../tally-spans";
+import { valueTallyOf, type ValueTallyTable } from "../value-tallies";
 import { dayTallies, tallyTables } from "./event-tallies";
 import type { Term, TimeRange } from "./event-terms";
 import { sqlParams, type SqlParams } from "./sql-params";
@@ -253,15 +260,42 @@ export function compileEventFacet(query: EventQuery, field: FacetField): Compile
     return compiled(facetSql(field, `(${talliedRows(query, form, p)})`, "TRUE", "sum(e.n)"), p.values);
   }
   const p = sqlParams();
+  const valueTallies = valueTallyOf(field);
+  const summed = valueTallies ? valueTalliedGroups(query, valueTallies, p) : undefined;
   // With other terms, the planner may walk the field's index and test them row by row: the old way is faster.
   const onlyTime = query.terms.every((term) => term.kind === "time");
-  const tallied = sparseFacetFields.has(field) && onlyTime ? tallyCountParts(query, p) : undefined;
+  const sparse = sparseFacetFields.has(field);
+  const tallied = sparse && (summed !== undefined || onlyTime) ? tallyCountParts(query, p) : undefined;
   if (tallied) {
     const counted =
       tallied.length === 0 ? "SELECT 0 AS organisation_id, 0 AS n WHERE FALSE" : tallied.join(" UNION ALL ");
-    return compiled(sparseFacetSql(field, eventsWhere(query, p), counted), p.values);
+    const grouped = summed ?? sparseGroupsSql(field, eventsWhere(query, p));
+    return compiled(sparseFacetSql(field, grouped, counted), p.values);
   }
   return compiled(facetSql(field, "events", eventsWhere(query, p), "count(*)"), p.values);
+}
+
+/**
+ * A sparse field's groups (its column and `n`) from its value tallies, when the tallies can count the query
+ * (under one time range: its whole days from the value tallies, its partial first and last days grouped on
+ * the events); undefined otherwise.
+ */
+function valueTalliedGroups(query: EventQuery, tallies: ValueTallyTable, p: SqlParams): string | undefined {
+  const form = tallyForm(query);
+  if (!form) return undefined;
+  const { table, column } = tallies;
+  const onTallies = (span?: TimeRange) =>
+    `SELECT t.${column}, sum(t.n) AS n FROM ${table} t WHERE ${talliesWhere({ ...query, terms: form.rows }, p) ?? "FALSE"}` +
+    `${span ? unitsWithin(dayTallies, span, p) : ""} GROUP BY 1`;
+  const onEvents = (span: TimeRange) =>
+    `SELECT e.${column}, count(*) AS n FROM events e ` +
+    `WHERE ${eventsWhere({ ...query, terms: [...form.rows, { kind: "time", ranges: [span] }] }, p)} AND e.${column} IS NOT NULL GROUP BY 1`;
+  if (!form.ranges) return onTallies();
+  const parts = form.ranges.flatMap(({ from, until }) =>
+    tallySpans(from, until, [dayTallies]).map((span) => (span.grain ? onTallies(span) : onEvents(span))),
+  );
+  if (parts.length === 0) return `SELECT ${column}, n FROM ${table} WHERE FALSE`;
+  return `SELECT ${column}, sum(n) AS n FROM (${parts.join(" UNION ALL ")}) x GROUP BY 1`;
 }
 
 /** The columns a tallied facet groups by, and the count, as the tallies keep them. */

@@ -1,4 +1,5 @@
 import { dayMs, hourMs, type TimeTallyTable } from "../tally-spans";
+import { valueTallyTables, type ValueTallyTable } from "../value-tallies";
 /**
  * `event_tallies` counts events per UTC day by the columns most filters and the `by_*` views touch, so a
  * count that only reads those columns sums tally rows instead of the events: a whole range of days is one
@@ -39,17 +40,16 @@ export const tallyKeyColumnsOf = (tallies: TimeTallyTable) =>
 
 export const tallyKeyColumns = tallyKeyColumnsOf(dayTallies);
 
-const keyValues = (tallies: TimeTallyTable, row: string) =>
-  [
-    `${row}organisation_id`,
-    `floor(${row}timestamp / ${String(tallies.ms)}.0)::bigint`,
-    `${row}type_id`,
-    `${row}source_id`,
-    `${row}severity_id`,
-    `${row}alert`,
-    `coalesce(${row}status, '')`,
-    `${row}container_id IS NOT NULL`,
-  ].join(", ");
+const keyValues = (tallies: TimeTallyTable, row: string) => [
+  `${row}organisation_id`,
+  `floor(${row}timestamp / ${String(tallies.ms)}.0)::bigint`,
+  `${row}type_id`,
+  `${row}source_id`,
+  `${row}severity_id`,
+  `${row}alert`,
+  `coalesce(${row}status, '')`,
+  `${row}container_id IS NOT NULL`,
+];
 
 /** Adds the rows of `source` (a table of events) to the tallies. */
 export function addToTalliesSql(source: string, tallies: TimeTallyTable = dayTallies): string {
@@ -58,7 +58,7 @@ export function addToTalliesSql(source: string, tallies: TimeTallyTable = dayTal
     .map((_, i) => i + 1)
     .join(", ");
   return `INSERT INTO ${tallies.table} (${keys}, n)
-   SELECT ${keyValues(tallies, "")}, count(*) FROM ${source} GROUP BY ${groupByAll} ORDER BY ${groupByAll}
+   SELECT ${keyValues(tallies, "").join(", ")}, count(*) FROM ${source} GROUP BY ${groupByAll} ORDER BY ${groupByAll}
    ON CONFLICT (${keys}) DO UPDATE SET n = ${tallies.table}.n + excluded.n`;
 }
 
@@ -95,3 +95,47 @@ export const talliesSchemaSql = tallySchemaSql(dayTallies);
 export const hourTalliesSchemaSql = `${tallySchemaSql(hourTallies)}
   ${addToTalliesSql("events", hourTallies)};
 `;
+
+/** A value tally's key columns: the day tallies' with the value after the day. */
+const valueKeyColumnsOf = ({ column }: ValueTallyTable) => {
+  const [organisation, day, ...rest] = tallyKeyColumns;
+  return [organisation, day, column, ...rest];
+};
+
+/** Adds the rows of `source` (a table of events) that have a value to the value tallies `tallies`. */
+export function addToValueTalliesSql(source: string, tallies: ValueTallyTable): string {
+  const keys = valueKeyColumnsOf(tallies);
+  const [organisation, day, ...rest] = keyValues(dayTallies, "");
+  const groupByAll = keys.map((_, i) => i + 1).join(", ");
+  return `INSERT INTO ${tallies.table} (${keys.join(", ")}, n)
+   SELECT ${[organisation, day, tallies.column, ...rest].join(", ")}, count(*) FROM ${source}
+   WHERE ${tallies.column} IS NOT NULL GROUP BY ${groupByAll} ORDER BY ${groupByAll}
+   ON CONFLICT (${keys.join(", ")}) DO UPDATE SET n = ${tallies.table}.n + excluded.n`;
+}
+
+/** As `hourTalliesSchemaSql`, for one value tally (../value-tallies.ts). */
+const valueTallySchemaSql = (tallies: ValueTallyTable) => `
+  CREATE TABLE ${tallies.table} (
+    organisation_id integer NOT NULL,
+    day bigint NOT NULL,
+    ${tallies.column} ${tallies.type} NOT NULL,
+    type_id integer NOT NULL,
+    source_id integer NOT NULL,
+    severity_id integer NOT NULL,
+    alert boolean NOT NULL,
+    status text NOT NULL,
+    in_container boolean NOT NULL,
+    n bigint NOT NULL,
+    PRIMARY KEY (${valueKeyColumnsOf(tallies).join(", ")})
+  );
+  CREATE FUNCTION ${tallies.trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    ${addToValueTalliesSql("new_events", tallies)};
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER ${tallies.trigger} AFTER INSERT ON events
+    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION ${tallies.trigger}();
+  ${addToValueTalliesSql("events", tallies)};
+`;
+
+export const valueTalliesSchemaSql = valueTallyTables.map(valueTallySchemaSql).join("\n");

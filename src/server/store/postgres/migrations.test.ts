@@ -8,6 +8,7 @@ import { nameTaken } from "../saved-view-store";
 import { openPostgresStore } from "./postgres-store";
 import { testAdminUrl } from "./test-database";
 import { testDatabase } from "./test-fixture";
+import { valueTallyTables } from "../value-tallies";
 
 const adminUrl = testAdminUrl();
 
@@ -22,7 +23,14 @@ async function query(url: string, sql: string, values: unknown[] = []) {
 }
 
 /** The last migration undone: a store as the version before hour tallies left it. */
-const dropHourTallies = `DROP TRIGGER events_hour_tally_insert ON events; DROP FUNCTION events_hour_tally_insert();
+const dropValueTallies = valueTallyTables
+  .map(
+    ({ table, trigger }) =>
+      `DROP TRIGGER ${trigger} ON events; DROP FUNCTION ${trigger}(); DROP TABLE ${table};`,
+  )
+  .join("\n");
+const dropHourTallies = `${dropValueTallies}
+  DROP TRIGGER events_hour_tally_insert ON events; DROP FUNCTION events_hour_tally_insert();
   DROP TABLE event_hour_tallies;`;
 
 describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => {
@@ -44,7 +52,7 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
        DROP INDEX events_org_reason, events_org_client_ip;
        ALTER TABLE events DROP COLUMN reason, DROP COLUMN client_ip;`,
     );
-    await query(database.url, "UPDATE schema_version SET version = $1", [migrations.length - 3]);
+    await query(database.url, "UPDATE schema_version SET version = $1", [migrations.length - 4]);
 
     const store = await openPostgresStore(database.url, { now });
     try {
@@ -92,7 +100,7 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
       const before = await listAll(seeding);
       await seeding.close();
       await query(upgrading.url, `${dropHourTallies} DROP TABLE saved_views;`);
-      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 2]);
+      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 3]);
 
       const store = await openPostgresStore(upgrading.url, { now });
       try {
@@ -121,7 +129,7 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
     }
   });
 
-  it("upgrades a store from before hour tallies in place: they count every event, and writes after", async () => {
+  it("upgrades a store from before hour and value tallies in place: they count every event, and writes after", async () => {
     const upgrading = await testDatabase(adminUrl ?? "");
     const now = () => fixtureNowMs;
     try {
@@ -130,7 +138,7 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
       await seeding.seed(world, demoEvents(world, 500, fixtureNowMs));
       await seeding.close();
       await query(upgrading.url, dropHourTallies);
-      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 1]);
+      await query(upgrading.url, "UPDATE schema_version SET version = $1", [migrations.length - 2]);
 
       const store = await openPostgresStore(upgrading.url, { now });
       try {
@@ -156,6 +164,18 @@ describe.skipIf(adminUrl === undefined)("migrations on PostgreSQL", async () => 
       );
       expect(tallied.rows.length).toBeGreaterThan(100);
       expect(tallied.rows).toEqual(counted.rows);
+      for (const { table, column } of valueTallyTables) {
+        const byValue = await query(
+          upgrading.url,
+          `SELECT organisation_id, day, ${column}, severity_id, status, sum(n)::int AS n FROM ${table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        );
+        const countedByValue = await query(
+          upgrading.url,
+          `SELECT organisation_id, floor(timestamp / 86400000.0)::bigint AS day, ${column}, severity_id, coalesce(status, '') AS status, count(*)::int AS n FROM events WHERE ${column} IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        );
+        expect(byValue.rows.length, table).toBeGreaterThan(10);
+        expect(byValue.rows, table).toEqual(countedByValue.rows);
+      }
     } finally {
       await upgrading.drop();
     }

@@ -5,7 +5,7 @@ import {
   eventSeverities,
   eventSources,
 } from "../../../contract/catalogue";
-import { hourTalliesSchemaSql, talliesSchemaSql } from "./event-tallies";
+import { hourTalliesSchemaSql, talliesSchemaSql, valueTalliesSchemaSql } from "./event-tallies";
 
 /** Columns a sort may name, with whether they can be null: see `sortIndexesSql`. */
 const sortKeys = [
@@ -193,6 +193,8 @@ export const migrations: readonly string[] = [
   `,
   // Histograms and a range's partial days read hour tallies instead of the events (ADR 0010).
   hourTalliesSchemaSql,
+  // Facets of user, container, reason and client address under tallied filters read these (ADR 0011).
+  valueTalliesSchemaSql,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

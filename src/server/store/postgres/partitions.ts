@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { dayMs } from "../tally-spans";
+import { valueTallyTables } from "../value-tallies";
 import { tallyTables } from "./event-tallies";
 
 /**
@@ -75,6 +76,9 @@ async function dropPartitionsBefore(client: pg.ClientBase, keepFromMs: number): 
   await client.query("DELETE FROM events_default WHERE timestamp < $1", [cutoff]);
   for (const tallies of tallyTables) {
     await client.query(`DELETE FROM ${tallies.table} WHERE ${tallies.column} < $1`, [cutoff / tallies.ms]);
+  }
+  for (const { table } of valueTallyTables) {
+    await client.query(`DELETE FROM ${table} WHERE day < $1`, [cutoff / dayMs]);
   }
   return expired.map(({ name }) => name);
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { demoEvents } from "../../demo/demo-events";
 import { demoWorld } from "../../demo/demo-world";
+import { byValue, facetGroupsOf } from "../../test/facet-model";
 import { allOrgs, fixtureNowMs, listAll } from "../test-fixture";
 import { openPostgresStore } from "./postgres-store";
 import { testAdminUrl } from "./test-database";
@@ -53,6 +54,11 @@ describe.skipIf(adminUrl === undefined)("retention on PostgreSQL", async () => {
       expect(await store.countEvents(allOrgs, { ...lastDays, severity: [0, 1, 2] })).toBe(
         before.filter((e) => Date.parse(e.timestamp) >= fixtureNowMs - 30 * dayMs).length,
       );
+      const kept = before.filter((e) => Date.parse(e.timestamp) >= keptFrom);
+      const groups = await store.facetGroups(allOrgs, {}, ["user", "container", "reason"]);
+      for (const field of ["user", "container", "reason"] as const) {
+        expect(byValue(groups[field] ?? []), field).toEqual(facetGroupsOf(kept, field));
+      }
     } finally {
       await store.close();
     }

@@ -6,7 +6,7 @@ import {
   type KnownIds,
   type WorldRanks,
 } from "../seeded-event-values";
-import { fillDayTalliesSql, fillHourTalliesSql, fillTalliesSql } from "./event-tallies";
+import { fillDayTalliesSql, fillHourTalliesSql, fillTalliesSql, fillValueTalliesSqls } from "./event-tallies";
 import { withWriteLock } from "./write-lock";
 
 function insertWorld(db: Database.Database, world: DemoWorld): void {
@@ -135,6 +135,7 @@ export function bulkSeed(db: Database.Database, world: DemoWorld, events: Iterab
       db.exec(fillTalliesSql);
       db.exec(fillDayTalliesSql);
       db.exec(fillHourTalliesSql);
+      for (const sql of fillValueTalliesSqls) db.exec(sql);
       for (const { sql } of derived) if (sql.startsWith("CREATE TRIGGER")) db.exec(sql);
       return true;
     });

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
 import { fixtureNowMs, logContainerEvent } from "../test-fixture";
+import { valueTallyTables } from "../value-tallies";
 import { seededSqliteStore } from "./test-fixture";
 
 // The counts the store answers are checked against the events in ../counts-after-writes.test.ts; this checks
@@ -10,7 +11,7 @@ afterAll(async () => {
   await fixture.close();
 });
 
-it("keeps event_tallies, event_day_tallies and event_hour_tallies equal to the events they count", async () => {
+it("keeps event_tallies, the day, hour and value tallies equal to the events they count", async () => {
   const { store, world } = fixture;
   const container = await store.findContainer(
     [2],
@@ -69,6 +70,20 @@ it("keeps event_tallies, event_day_tallies and event_hour_tallies equal to the e
       .all();
     expect(talliedByHour.length).toBeGreaterThan(talliedByDay.length);
     expect(talliedByHour).toEqual(countedByHour);
+    for (const { table, column } of valueTallyTables) {
+      const talliedByValue = db
+        .prepare(
+          `SELECT organisation_id, day, ${column}, type_id, status, sum(n) AS n FROM ${table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        )
+        .all();
+      const countedByValue = db
+        .prepare(
+          `SELECT organisation_id, timestamp / 86400000 AS day, ${column}, type_id, coalesce(status, '') AS status, count(*) AS n FROM events WHERE ${column} IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        )
+        .all();
+      expect(talliedByValue.length, table).toBeGreaterThan(10);
+      expect(talliedByValue, table).toEqual(countedByValue);
+    }
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
 import { dayMs, hourMs, type TimeTallyTable } from "../tally-spans";
+import { valueTallyTables, type ValueTallyTable } from "../value-tallies";
 /**
  * `event_tallies` (migrations.ts) counts events by the columns most filters and the `by_*` views touch, so a
  * count that only reads those columns sums a few hundred rows instead of scanning an organisation's index.
@@ -115,3 +116,28 @@ export const talliesSchemaSql = `
   END;
   ${fillTalliesSql}
 `;
+
+const fillValueTalliesSql = ({ table, column }: ValueTallyTable) =>
+  `DELETE FROM ${table}; INSERT INTO ${table} (day, ${column}, ${keyColumns.join(", ")}, n) ` +
+  `SELECT ${unitSql("timestamp", dayMs)}, ${column}, ${keyValues("")}, count(*) FROM events ` +
+  `WHERE ${column} IS NOT NULL GROUP BY ${Array.from({ length: keyColumns.length + 2 }, (_, i) => i + 1).join(", ")};`;
+
+const valueTallySchemaSql = (tallies: ValueTallyTable) => `
+  CREATE TABLE ${tallies.table} (
+    organisation_id INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    ${tallies.column} ${tallies.type.toUpperCase()} NOT NULL,
+    ${countColumnsSql},
+    PRIMARY KEY (organisation_id, day, ${tallies.column}, ${keyColumns.slice(1).join(", ")})
+  ) WITHOUT ROWID;
+  CREATE TRIGGER ${tallies.trigger} AFTER INSERT ON events WHEN new.${tallies.column} IS NOT NULL BEGIN
+    INSERT INTO ${tallies.table} (day, ${tallies.column}, ${keyColumns.join(", ")}, n)
+      VALUES (${unitSql("new.timestamp", dayMs)}, new.${tallies.column}, ${keyValues("new.")}, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  ${fillValueTalliesSql(tallies)}
+`;
+
+/** The per-value day tallies of user, container, reason and client address (../value-tallies.ts). */
+export const valueTalliesSchemaSql = valueTallyTables.map(valueTallySchemaSql).join("\n");
+export const fillValueTalliesSqls = valueTallyTables.map(fillValueTalliesSql);

@@ -5,7 +5,12 @@ import {
   eventSeverities,
   eventSources,
 } from "../../../contract/catalogue";
-import { dayTalliesSchemaSql, hourTalliesSchemaSql, talliesSchemaSql } from "./event-tallies";
+import {
+  dayTalliesSchemaSql,
+  hourTalliesSchemaSql,
+  talliesSchemaSql,
+  valueTalliesSchemaSql,
+} from "./event-tallies";
 import { withWriteLock } from "./write-lock";
 
 /**
@@ -205,6 +210,8 @@ export const migrations: readonly string[] = [
   CREATE INDEX saved_views_org_shared ON saved_views (organisation_id) WHERE shared = 1;
   `, // Histograms and a range's partial days read hour tallies instead of the events (ADR 0010).
   hourTalliesSchemaSql,
+  // Facets of user, container, reason and client address under tallied filters read these (ADR 0011).
+  valueTalliesSchemaSql,
 ];
 
 /** Rows every store needs whatever world is seeded: sources, severities and the container event types. */

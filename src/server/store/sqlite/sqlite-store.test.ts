@@ -9,6 +9,7 @@ import type { OpenedStore } from "../test-store-factories";
 import { migrations } from "./migrations";
 import { openSqliteStore } from "./sqlite-store";
 import { openSqliteTestStore, tempDbFile } from "./test-fixture";
+import { valueTallyTables } from "../value-tallies";
 
 // Seeding and accounts are tested for every backend (../seeding.test.ts, ../account-store.test.ts); this is
 // SQLite's own: the file, its settings and its schema version.
@@ -23,7 +24,10 @@ function fresh() {
 }
 
 /** The last migration undone: a store as the version before hour tallies left it. */
-const dropHourTallies = "DROP TRIGGER events_hour_tally_insert; DROP TABLE event_hour_tallies;";
+const dropValueTallies = valueTallyTables
+  .map(({ table, trigger }) => `DROP TRIGGER ${trigger}; DROP TABLE ${table};`)
+  .join(" ");
+const dropHourTallies = `${dropValueTallies} DROP TRIGGER events_hour_tally_insert; DROP TABLE event_hour_tallies;`;
 
 describe("opening", () => {
   it("creates the folder and the schema, with durable settings", async () => {
@@ -92,7 +96,7 @@ describe("opening", () => {
         ALTER TABLE events DROP COLUMN reason;
         ALTER TABLE events DROP COLUMN client_ip;
       `);
-      db.pragma(`user_version = ${migrations.length - 3}`);
+      db.pragma(`user_version = ${migrations.length - 4}`);
       db.close();
 
       const store = openSqliteStore(temp.file);
@@ -145,7 +149,7 @@ describe("opening", () => {
       await seeding.close();
       const db = new Database(temp.file);
       db.exec(`${dropHourTallies} DROP TABLE saved_views;`);
-      db.pragma(`user_version = ${migrations.length - 2}`);
+      db.pragma(`user_version = ${migrations.length - 3}`);
       db.close();
 
       const store = openSqliteStore(temp.file);
@@ -179,7 +183,7 @@ describe("opening", () => {
     }
   });
 
-  it("upgrades a store from before hour tallies in place: they count every event, and writes after", async () => {
+  it("upgrades a store from before hour and value tallies in place: they count every event, and writes after", async () => {
     const temp = tempDbFile();
     try {
       const world = demoWorld("hash", fixtureNowMs);
@@ -188,7 +192,7 @@ describe("opening", () => {
       await seeding.close();
       const db = new Database(temp.file);
       db.exec(dropHourTallies);
-      db.pragma(`user_version = ${migrations.length - 1}`);
+      db.pragma(`user_version = ${migrations.length - 2}`);
       db.close();
 
       const store = openSqliteStore(temp.file);
@@ -216,6 +220,17 @@ describe("opening", () => {
             "SELECT organisation_id, timestamp / 3600000, type_id, coalesce(status, ''), count(*) FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
           ),
         );
+        for (const { table, column } of valueTallyTables) {
+          const byValue = byHour(
+            `SELECT organisation_id, day, ${column}, severity_id, status, sum(n) FROM ${table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+          );
+          expect(byValue.length, table).toBeGreaterThan(10);
+          expect(byValue, table).toEqual(
+            byHour(
+              `SELECT organisation_id, timestamp / 86400000, ${column}, severity_id, coalesce(status, ''), count(*) FROM events WHERE ${column} IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+            ),
+          );
+        }
       } finally {
         upgraded.close();
       }
