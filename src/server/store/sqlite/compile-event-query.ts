@@ -161,7 +161,7 @@ function valueTalliedGroups(query: EventQuery, tallies: ValueTallyTable): Compil
   if (!form) return undefined;
   const parts = spanParts(form, [dayTallies], {
     events: (from, until) => ({
-      // The plus keeps SQLite from reading the field's partial index for a few hours of events.
+      // The plus keeps SQLite from reading the field's partial index for at most two partial days of events.
       sql: `SELECT ${column}, count(*) AS n FROM events e WHERE ${orgIn(query)} AND e.timestamp BETWEEN ? AND ?${form.onEvents.sql} AND +${column} IS NOT NULL GROUP BY 1`,
       params: [...orgIds, from, until, ...form.onEvents.params],
     }),
