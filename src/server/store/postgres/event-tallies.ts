@@ -62,27 +62,35 @@ export function addToTalliesSql(source: string, tallies: TimeTallyTable = dayTal
    ON CONFLICT (${keys}) DO UPDATE SET n = ${tallies.table}.n + excluded.n`;
 }
 
-/** The table, its trigger's function and the trigger. */
-const tallySchemaSql = (tallies: TimeTallyTable) => `
-  CREATE TABLE ${tallies.table} (
-    organisation_id integer NOT NULL,
-    ${tallies.column} bigint NOT NULL,
+/** The key columns every tally has after the organisation, its unit (and value), and the count. */
+const countColumnsSql = `
     type_id integer NOT NULL,
     source_id integer NOT NULL,
     severity_id integer NOT NULL,
     alert boolean NOT NULL,
     status text NOT NULL,
     in_container boolean NOT NULL,
-    n bigint NOT NULL,
-    PRIMARY KEY (${tallyKeyColumnsOf(tallies).join(", ")})
-  );
-  CREATE FUNCTION ${tallies.trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+    n bigint NOT NULL`;
+
+/** A statement-level insert trigger named `trigger` that runs `add` (an upsert from `new_events`), and its function. */
+const insertTriggerSql = (trigger: string, add: string) => `
+  CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    ${addToTalliesSql("new_events", tallies)};
+    ${add};
     RETURN NULL;
   END $$;
-  CREATE TRIGGER ${tallies.trigger} AFTER INSERT ON events
-    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION ${tallies.trigger}();
+  CREATE TRIGGER ${trigger} AFTER INSERT ON events
+    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION ${trigger}();
+`;
+
+/** The table, its trigger's function and the trigger. */
+const tallySchemaSql = (tallies: TimeTallyTable) => `
+  CREATE TABLE ${tallies.table} (
+    organisation_id integer NOT NULL,
+    ${tallies.column} bigint NOT NULL,${countColumnsSql},
+    PRIMARY KEY (${tallyKeyColumnsOf(tallies).join(", ")})
+  );
+  ${insertTriggerSql(tallies.trigger, addToTalliesSql("new_events", tallies))}
 `;
 
 export const talliesSchemaSql = tallySchemaSql(dayTallies);
@@ -118,23 +126,10 @@ const valueTallySchemaSql = (tallies: ValueTallyTable) => `
   CREATE TABLE ${tallies.table} (
     organisation_id integer NOT NULL,
     day bigint NOT NULL,
-    ${tallies.column} ${tallies.type} NOT NULL,
-    type_id integer NOT NULL,
-    source_id integer NOT NULL,
-    severity_id integer NOT NULL,
-    alert boolean NOT NULL,
-    status text NOT NULL,
-    in_container boolean NOT NULL,
-    n bigint NOT NULL,
+    ${tallies.column} ${tallies.type} NOT NULL,${countColumnsSql},
     PRIMARY KEY (${valueKeyColumnsOf(tallies).join(", ")})
   );
-  CREATE FUNCTION ${tallies.trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-  BEGIN
-    ${addToValueTalliesSql("new_events", tallies)};
-    RETURN NULL;
-  END $$;
-  CREATE TRIGGER ${tallies.trigger} AFTER INSERT ON events
-    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION ${tallies.trigger}();
+  ${insertTriggerSql(tallies.trigger, addToValueTalliesSql("new_events", tallies))}
   ${addToValueTalliesSql("events", tallies)};
 `;
 
