@@ -10,7 +10,7 @@ import { capture, capturePhone } from "./fixtures/screenshots";
 import { test } from "./fixtures/test";
 import { acmeAdmin, acmeSupport } from "./fixtures/users";
 
-/** A container's bar: its name, "Blocked" when it is (another spec may block one meanwhile), its count. */
+/** A container's bar: its name, "Blocked" when it is (the demo world blocks a few, and they are still tried), its count. */
 const barName = /^(.+?)(?: Blocked)? ([\d,]+) failures?, filter by container$/;
 
 const digits = (text: string) => Number(text.replace(/\D/g, ""));
