@@ -22,13 +22,14 @@ async function query(url: string, sql: string, values: unknown[] = []) {
   }
 }
 
-/** The last migration undone: a store as the version before hour tallies left it. */
+/** The last migration undone: a store as the version before value tallies left it. */
 const dropValueTallies = valueTallyTables
   .map(
     ({ table, trigger }) =>
       `DROP TRIGGER ${trigger} ON events; DROP FUNCTION ${trigger}(); DROP TABLE ${table};`,
   )
   .join("\n");
+/** The last two undone: a store as the version before hour tallies left it. */
 const dropHourTallies = `${dropValueTallies}
   DROP TRIGGER events_hour_tally_insert ON events; DROP FUNCTION events_hour_tally_insert();
   DROP TABLE event_hour_tallies;`;

@@ -23,10 +23,11 @@ function fresh() {
   return store;
 }
 
-/** The last migration undone: a store as the version before hour tallies left it. */
+/** The last migration undone: a store as the version before value tallies left it. */
 const dropValueTallies = valueTallyTables
   .map(({ table, trigger }) => `DROP TRIGGER ${trigger}; DROP TABLE ${table};`)
   .join(" ");
+/** The last two undone: a store as the version before hour tallies left it. */
 const dropHourTallies = `${dropValueTallies} DROP TRIGGER events_hour_tally_insert; DROP TABLE event_hour_tallies;`;
 
 describe("opening", () => {
